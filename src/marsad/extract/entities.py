@@ -1,0 +1,431 @@
+"""Places, actors, people and sources: lexicon hits turned into resolved mentions.
+
+One automaton (built once per process from the gazetteer and the lexicons) finds every name on
+the normalised text. Then, per kind:
+
+* places: each candidate of an ambiguous name is scored by the governorate or city named next to
+  it ("في ريف حمص", "بريف دمشق", "شمال مدينة حمص"), the governorates the article's unambiguous
+  places vote for, and the place's rank (governorate, city, town, village). A single-word town or
+  village name needs a place cue (في / ب / قرية / بلدة / حي / ريف ...), and names that are common
+  words (المدينة، جديدة، الثورة) need a place-type word before them. "المدينة" / "البلدة" / "القرية"
+  with no name after them refer back to the last city / town / village named. Every place mention
+  says how it was resolved (``info["resolved_by"]``).
+* actors: the entry valid on the publication date (after December 2024 "the government" and "the
+  security forces" are the transitional authorities); bare ambiguous words ("الجيش", "التنظيم")
+  take the candidate the article names elsewhere.
+* people: a title or role (rank, office, activist, journalist) followed by a personal name, or a
+  name followed by ", title"; linked to the organisation named after "باسم" / "في" / "لدى".
+* sources: outlets, monitors, anonymous sources ("ناشطون", "مصادر أهلية"), people and actors,
+  recognised as sources when they speak (قال، أكد، أفاد، ذكر، أشار، نقل عن، وفق، بحسب...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from marsad.gazetteer import Gazetteer, Place, load_gazetteer
+from marsad.lexicon import Lexicon, load_lexicon, read_yaml
+from marsad.lexicon.matcher import Hit, Matcher, Payload
+from marsad.model import Document, Mention
+from marsad.text.normalize import norm
+
+__all__ = ["Resources", "resources", "find_entities", "SPEECH_VERBS"]
+
+KIND_RANK = {"governorate": 1.0, "city": 2.2, "town": 1.4, "district": 0.6, "subdistrict": 0.4,
+             "village": 0.8, "neighbourhood": 1.6, "landmark": 1.8, "region": 1.5}
+
+
+def _nset(words: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words.split())
+
+
+PLACE_TYPE_WORDS = _nset("قرية بلدة مدينة حي منطقة مخيم ناحية محافظة قريتي بلدتي مدينتي حيي قرى بلدات مدن "
+                         "أحياء مناطق تلة تل جبل سهل وادي")
+PLACE_CUE_WORDS = PLACE_TYPE_WORDS | _nset(
+    "في من إلى الى على نحو باتجاه قرب محيط أطراف ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل "
+    "مدخل أطراف حتى عند بين وبين بلدات مناطق لبلدة لمدينة لقرية")
+SPEECH_VERBS = _nset(
+    "قال قالت قالوا يقول تقول أكد أكدت أكدوا يؤكد تؤكد أفاد أفادت أفادوا يفيد ذكر ذكرت ذكروا يذكر تذكر "
+    "أشار أشارت أشاروا أعلن أعلنت أعلنوا يعلن أوضح أوضحت أضاف أضافت أضافوا نقل نقلت نقلوا كتب كتبت "
+    "نشر نشرت بث بثت صرح صرحت تحدث تحدثت أورد أوردت وثق وثقت رصد رصدت أفادت زعم زعمت اعترف اعترفت "
+    "كشف كشفت لفت لفتت تابع تابعت")
+ATTRIBUTION_WORDS = _nset("وفق وفقا بحسب حسب نقلا عن لدى لـ ل")
+_STOP_NAME = _nset("في من على إلى الى عن أن إن ان الذي التي الذين قال قالت وقال بأن بان مع بعد قبل هو هي "
+                   "كان كانت وهو وهي أمس اليوم يوم منذ خلال حول لدى باسم عبر بين ضد")
+_NAME_LINK = _nset("عبد أبو ابو بن ابن أم ام")
+_SKIP_ADJ = _nset("المعارض المؤيد الموالي السوري الميداني الرسمي المحلي الإعلامي الصحفي المستقل البارز "
+                  "المقرب المنشق الكردي المقيم الأميركي الأمريكي الروسي التركي الإيراني الفلسطيني")
+_ANAPHORA = {"مدينه": ("city", "town"), "بلده": ("town", "city", "village"), "قريه": ("village", "town")}
+_ANAPHORA_RE = re.compile(r"(?<!\S)(?:[وف]?[بلك]?)(?:ال|ل)(مدينه|بلده|قريه)(?= )")
+
+
+@dataclass(slots=True)
+class Resources:
+    """Everything the entity pass needs, built once per process."""
+
+    matcher: Matcher
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+    common_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def resources() -> Resources:
+    """Compile the automaton over the gazetteer and every lexicon (cached per process)."""
+    lex = load_lexicon()
+    gaz = load_gazetteer()
+    entries: list[tuple[str, Payload]] = []
+    for name, pid in gaz.names():
+        entries.append((name, Payload("entity", "place", pid)))
+    for a in lex.actors.values():
+        for n in a.names:
+            entries.append((norm(n), Payload("entity", "actor", a.id)))
+        for n in a.ambiguous:
+            entries.append((norm(n), Payload("entity", "actor?", a.id)))
+    for s in lex.sources.values():
+        for n in s.names:
+            entries.append((norm(n), Payload("entity", "source", s.id)))
+    for t in lex.titles.values():
+        entries.append((norm(t.ar), Payload("entity", "title", t.id)))
+    for t in lex.triggers.values():
+        for f in t.forms:
+            entries.append((norm(f), Payload("trigger", "trigger", t.id)))
+    for kind, forms in _cue_entries(lex.cues):
+        for f in forms:
+            entries.append((norm(f), Payload("cue", kind[0], kind[1])))
+    for w in SPEECH_VERBS:
+        entries.append((w, Payload("cue", "speech", None)))
+    for country, names in (read_yaml("countries.yaml") or {}).items():
+        for n in names:
+            entries.append((norm(n), Payload("cue", "country", country)))
+    common = set(_nset(" ".join(read_yaml("common_words.yaml") or [])))
+    lex_words = {norm(f) for t in lex.triggers.values() for f in t.forms}
+    lex_words |= {norm(n) for a in lex.actors.values() for n in (*a.names, *a.ambiguous)}
+    lex_words |= {norm(t.ar) for t in lex.titles.values()}
+    common |= lex_words
+    return Resources(Matcher(entries), lex, gaz, frozenset(common))
+
+
+def _cue_entries(cues: dict[str, Any]) -> list[tuple[tuple[str, Any], list[str]]]:
+    out: list[tuple[tuple[str, Any], list[str]]] = []
+    for i, inst in enumerate(cues.get("instruments") or []):
+        out.append((("instrument", i), list(inst.get("forms") or [])))
+    for key in ("negation", "totals", "background", "wounded", "killed", "human_losses_no_killed",
+                "victims_civilian"):
+        vals = cues.get(key) or []
+        if isinstance(vals, list):
+            out.append(((key, None), [str(v) for v in vals]))
+    for cls, forms in (cues.get("modality") or {}).items():
+        out.append((("modality", cls), [str(v) for v in forms or []]))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+def find_entities(doc: Document) -> None:
+    """Fill ``doc.mentions`` (places, actors, people, sources) and ``doc.hits``."""
+    res = resources()
+    nz = doc.norm
+    assert nz is not None
+    flat = nz.flat
+    hits = res.matcher.find(flat)
+    doc.hits = hits
+    entity_hits = Matcher.longest(h for h in hits if any(p.layer == "entity" for p in h.payloads))
+    ctx = _Context(doc, res, flat, entity_hits)
+    ctx.places()
+    ctx.actors()
+    ctx.people()
+    ctx.sources()
+    doc.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+class _Context:
+    def __init__(self, doc: Document, res: Resources, flat: str, hits: list[Hit]):
+        self.doc, self.res, self.flat, self.hits = doc, res, flat, hits
+        self.nz = doc.norm
+        self.pub: date | None = doc.published
+        self.sent_bounds = [(self.nz_pos(s.start), self.nz_pos(s.end)) for s in doc.sentences]
+        self.taken: list[tuple[int, int]] = []  # normalised spans used by mentions
+
+    # ---- offsets -------------------------------------------------------------------------
+    def nz_pos(self, orig: int) -> int:
+        # inverse map (binary search over the monotone to_orig)
+        lo, hi = 0, len(self.nz.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.nz.to_orig(mid) < orig:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def mention(self, kind: str, ns: int, ne: int, ref: str, name_en: str | None, info: dict) -> Mention:
+        s, e = self.nz.span(ns, ne)
+        m = Mention(kind, s, e, self.doc.text[s:e], ref, name_en, info, (ns, ne))
+        self.doc.mentions.append(m)
+        return m
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sent_bounds:
+            if s <= pos < e:
+                return s, e
+        return 0, len(self.flat)
+
+    def prev_words(self, pos: int, n: int = 2) -> list[str]:
+        return self.flat[max(0, pos - 60):pos].split()[-n:]
+
+    # ---- places --------------------------------------------------------------------------
+    def places(self) -> None:
+        gaz = self.res.gazetteer
+        place_hits = [h for h in self.hits if any(p.kind == "place" for p in h.payloads)
+                      and not any(p.kind in ("actor", "source") for p in h.payloads)]
+        cands: list[tuple[Hit, list[Place]]] = []
+        for h in place_hits:
+            ps = [gaz.by_id[p.ref] for p in h.payloads if p.kind == "place" and p.ref in gaz.by_id]
+            if ps:
+                cands.append((h, ps))
+        # votes from unambiguous, strong mentions
+        votes: Counter[str] = Counter()
+        for h, ps in cands:
+            admins = {p.admin1 for p in ps if p.admin1}
+            if len(admins) == 1 and self._strong(h, ps):
+                votes[admins.pop()] += 1
+        total = sum(votes.values()) or 1
+        resolved: list[tuple[Hit, Place, str]] = []
+        for h, ps in cands:
+            prev = self.prev_words(h.word_start, 2)
+            prev1 = prev[-1] if prev else ""
+            has_cue = bool(h.prefix and h.prefix[-1] in "بل") or prev1 in PLACE_CUE_WORDS
+            has_type = prev1 in PLACE_TYPE_WORDS
+            key = h.key
+            if key in self.res.common_words or len(key) <= 2:
+                if not has_type:
+                    continue
+            elif not self._strong(h, ps) and not has_cue:
+                continue
+            anchor = self._anchor_admin1(h)
+            best, how, best_score = None, "rank", -1e9
+            for p in ps:
+                score = KIND_RANK.get(p.kind, 0.5) + min(p.population, 2_000_000) / 1_000_000
+                if p.source == "default" and p.kind in ("neighbourhood", "landmark", "region"):
+                    score += 0.5
+                if p.kind == "governorate":
+                    score += 3.0 if prev1 in ("محافظه", "لمحافظه", "بمحافظه") else -0.5
+                why = "rank"
+                if anchor and p.admin1 == anchor:
+                    score += 10
+                    why = "context"
+                elif votes and p.admin1 in votes:
+                    score += 3 * votes[p.admin1] / total
+                    why = "article"
+                if score > best_score:
+                    best, how, best_score = p, why, score
+            if best is None:
+                continue
+            if len(ps) == 1:
+                how = "unique"
+            resolved.append((h, best, how))
+        for h, p, how in resolved:
+            self._place_mention(h.start, h.end, p, how)
+        self._anaphora(resolved)
+
+    def _place_mention(self, ns: int, ne: int, p: Place, how: str, extra: dict | None = None) -> Mention:
+        info = {"kind": p.kind, "lat": p.lat, "lon": p.lon, "admin1": p.admin1, "admin1_pcode": p.admin1_pcode,
+                "admin2": p.admin2, "admin3": p.admin3, "pcode": p.pcode, "parent": p.parent,
+                "name_ar": p.name_ar, "resolved_by": how}
+        if extra:
+            info.update(extra)
+        self.taken.append((ns, ne))
+        return self.mention("place", ns, ne, p.id, p.name_en, info)
+
+    def _strong(self, h: Hit, ps: list[Place]) -> bool:
+        if any(p.kind in ("governorate", "city", "neighbourhood", "landmark", "region") for p in ps):
+            return True
+        return " " in h.key and len(h.key) >= 7
+
+    def _anchor_admin1(self, h: Hit) -> str | None:
+        """Governorate of the place named right after (or just before) this one in its sentence."""
+        ss, se = self.sentence_of(h.start)
+        gaz = self.res.gazetteer
+        best = None
+        for other in self.hits:
+            if other is h or not (ss <= other.start < se):
+                continue
+            after = 0 < other.start - h.end <= 45
+            before = 0 < h.word_start - other.end <= 25
+            if not (after or before):
+                continue
+            ps = [gaz.by_id[p.ref] for p in other.payloads if p.kind == "place" and p.ref in gaz.by_id]
+            strong = [p for p in ps if p.kind in ("governorate", "city", "region")]
+            admins = {p.admin1 for p in strong if p.admin1}
+            if len(admins) == 1:
+                a = admins.pop()
+                if after:
+                    return a
+                best = best or a
+        return best
+
+    def _anaphora(self, resolved: list[tuple[Hit, Place, str]]) -> None:
+        placed = sorted(((h.start, p) for h, p, _ in resolved), key=lambda t: t[0])
+        for m in _ANAPHORA_RE.finditer(self.flat):
+            ns, ne = m.start(1) - 2 if self.flat[m.start(1) - 2:m.start(1)] == "ال" else m.start(1), m.end()
+            if any(s <= ns < e for s, e in self.taken):
+                continue
+            nxt = self.flat[ne:ne + 30].split()[:1]
+            if nxt and nxt[0].startswith("ال"):
+                continue  # "المدينة الصناعية": a noun phrase, not a reference
+            kinds = _ANAPHORA[m.group(1)]
+            prev = [p for s, p in placed if s < ns and p.kind in kinds]
+            if not prev:
+                continue
+            self._place_mention(ns, ne, prev[-1], "anaphora")
+
+    # ---- actors --------------------------------------------------------------------------
+    def actors(self) -> None:
+        lex = self.res.lexicon
+        firm: Counter[str] = Counter()
+        pending: list[tuple[Hit, list[str]]] = []
+        for h in self.hits:
+            ids = [p.ref for p in h.payloads if p.kind == "actor"]
+            amb = [p.ref for p in h.payloads if p.kind == "actor?"]
+            if not ids and not amb:
+                continue
+            if any(s <= h.start < e for s, e in self.taken):
+                continue
+            if ids:
+                a = self._pick_actor(ids)
+                if a:
+                    firm[a] += 1
+                    self._actor_mention(h, a, ambiguous=False)
+            else:
+                pending.append((h, amb))
+        for h, ids in pending:
+            valid = [i for i in ids if lex.actors[i].valid_on(self.pub)] or ids
+            named = [i for i in valid if firm[i]]
+            a = max(named, key=lambda i: firm[i]) if named else valid[0]
+            self._actor_mention(h, a, ambiguous=True)
+
+    def _pick_actor(self, ids: list[str]) -> str | None:
+        lex = self.res.lexicon
+        valid = [i for i in ids if lex.actors[i].valid_on(self.pub)]
+        if not valid:
+            return None
+        if self.pub is None:
+            # no date: prefer the entry without a start date (the long-lived meaning)
+            valid.sort(key=lambda i: lex.actors[i].valid_from is not None)
+        return valid[0]
+
+    def _actor_mention(self, h: Hit, actor_id: str, ambiguous: bool) -> None:
+        a = self.res.lexicon.actors[actor_id]
+        info = {"inter": a.inter, "side": a.side, "country": a.country, "assoc_of": a.assoc_of,
+                "actor_kind": a.kind, "ambiguous": ambiguous}
+        self.mention("actor", h.start, h.end, a.id, a.name_en, info)
+
+    # ---- people --------------------------------------------------------------------------
+    def people(self) -> None:
+        lex = self.res.lexicon
+        flat = self.flat
+        titles = [h for h in self.hits if any(p.kind == "title" for p in h.payloads)]
+        for i, h in enumerate(titles):
+            tid = next(p.ref for p in h.payloads if p.kind == "title")
+            t = lex.titles[tid]
+            # a title directly followed by another title ("الناشط الإعلامي", "العماد") chains on
+            if i + 1 < len(titles) and 0 <= titles[i + 1].word_start - h.end <= 1:
+                continue
+            name_s, name_e, org = self._grab_name(h.end)
+            if name_s is None:
+                continue
+            first = h
+            j = i
+            while j > 0 and 0 <= h.word_start - titles[j - 1].end <= 40 and self._same_clause(
+                    titles[j - 1].end, first.word_start):
+                j -= 1
+                first = titles[j]
+                if first.word_start < h.word_start - 60:
+                    break
+            role = self.doc.text[slice(*self.nz.span(first.word_start, h.end))]
+            info = {"title": t.ar, "title_en": t.en, "group": t.group, "role": role, "org": org}
+            name_text = flat[name_s:name_e]
+            self.mention("person", first.start, name_e, norm(name_text), None, info)
+
+    def _same_clause(self, a: int, b: int) -> bool:
+        seg = self.nz.text[a:b]
+        return not any(c in seg for c in "،,.:؛\"«»")
+
+    def _grab_name(self, pos: int) -> tuple[int | None, int, str | None]:
+        """A personal name right after ``pos`` (skipping "باسم X" and descriptive adjectives)."""
+        text, flat = self.nz.text, self.flat
+        org = None
+        i = pos
+        words: list[tuple[int, int]] = []
+        for m in re.finditer(r"\S+", flat[pos:pos + 120]):
+            s, e = pos + m.start(), pos + m.end()
+            w = m.group()
+            gap = text[i:s]
+            if words and any(c in gap for c in "،,.:؛\"«»()"):
+                break
+            if not words and any(c in gap for c in ".؛"):
+                return None, 0, None
+            i = e
+            if not words and w in _SKIP_ADJ:
+                continue
+            if not words and w in ("باسم", "لدى", "في"):
+                # organisation after "باسم" / "لدى": skip to the next title or name
+                org_hit = next((h for h in self.hits if h.word_start >= e and h.word_start - e <= 2
+                                and any(p.kind in ("actor", "source") for p in h.payloads)), None)
+                if org_hit is None:
+                    return None, 0, None
+                org = self.doc.text[slice(*self.nz.span(org_hit.start, org_hit.end))]
+                return None, 0, org
+            if w in _STOP_NAME or w.startswith(("وال", "بال")) or w.isdigit():
+                break
+            if any(h.word_start <= s < h.end for h in self.hits
+                   if any(p.kind in ("place", "actor", "source", "title", "trigger") for p in h.payloads)):
+                if not words or words[-1] and flat[words[-1][0]:words[-1][1]] not in _NAME_LINK:
+                    break
+            if w.startswith("ال") and not words:
+                break
+            words.append((s, e))
+            last = w
+            if len(words) >= 4 or (len(words) >= 2 and last not in _NAME_LINK and len(words) >= 3):
+                break
+        # drop a trailing link word
+        while words and flat[words[-1][0]:words[-1][1]] in _NAME_LINK:
+            words.pop()
+        if not words or (len(words) == 1 and len(flat[words[0][0]:words[0][1]]) < 3):
+            return None, 0, org
+        return words[0][0], words[-1][1], org
+
+    # ---- sources -------------------------------------------------------------------------
+    def sources(self) -> None:
+        """Mark who speaks: the first source, person or actor after a speech verb or وفق/بحسب."""
+        lex = self.res.lexicon
+        flat = self.flat
+        speech = [h for h in self.doc.hits if any(p.kind == "speech" for p in h.payloads)]
+        attrib = [m for m in re.finditer(r"(?<!\S)(?:و?(?:وفق|وفقا|بحسب|حسب)|نقلا عن|نقلت عن|نقل عن)(?= )",
+                                         flat)]
+        triggers = [(h.end, h) for h in speech] + [(m.end(), None) for m in attrib]
+        by_start = sorted(self.doc.mentions, key=lambda m: m.nspan[0])
+        src_hits = [h for h in self.hits if any(p.kind == "source" for p in h.payloads)]
+        for pos, _h in triggers:
+            window_end = pos + 60
+            cand_m = next((m for m in by_start if pos <= m.nspan[0] <= window_end
+                           and m.kind in ("person", "actor") and self._same_clause(pos, m.nspan[0])), None)
+            cand_s = next((h for h in src_hits if pos <= h.start <= window_end
+                           and self._same_clause(pos, h.start)), None)
+            if cand_s is not None and (cand_m is None or cand_s.start <= cand_m.nspan[0]):
+                sid = next(p.ref for p in cand_s.payloads if p.kind == "source")
+                s = lex.sources[sid]
+                info = {"source_kind": s.kind, "scale": s.scale, "affiliation": s.affiliation, "speaks_at": pos}
+                if not any(m.kind == "source" and m.nspan == (cand_s.start, cand_s.end) for m in self.doc.mentions):
+                    self.mention("source", cand_s.start, cand_s.end, s.id, s.name_en, info)
+            elif cand_m is not None:
+                kind = "person" if cand_m.kind == "person" else "actor"
+                info = {"source_kind": kind, "scale": "", "affiliation": "", "speaks_at": pos}
+                if not any(m.kind == "source" and m.nspan == cand_m.nspan for m in self.doc.mentions):
+                    self.mention("source", cand_m.nspan[0], cand_m.nspan[1], cand_m.ref,
+                                 cand_m.name_en, info)

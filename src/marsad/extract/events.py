@@ -1,0 +1,655 @@
+"""Event coding: triggers plus arguments, sentence by sentence, in the ACLED taxonomy.
+
+Only sentences that hold a trigger hit are looked at. A sentence is cut into segments at clause
+breakers (فيما، بينما، في حين، كما، كذلك، ترافق...) and between triggers; each typed trigger
+gives one candidate event whose arguments are looked for in its own segment first:
+
+* type: the trigger's type; instrument cues in the segment ("بالبراميل", "قذائف الهاون",
+  "عبوة ناسفة") refine the sub-type; territory triggers take "Government regains territory" when
+  the actor is a state force; death words with no type of their own ("قتل", "مقتل") lend their
+  fatalities to the typed trigger of their clause, or become an event typed by the victims.
+* not events: a negation right before the trigger, a future prefix (سـ), a modality cue (a call,
+  threat, warning, plan, possibility, condition, denial, opinion, goal) earlier in the clause, a
+  question, a long-period total, and anything dated more than a month before publication.
+* actors: "بين X و Y" for clashes; else the agent after a verb (VSO) or before it (SVO), the
+  agent of a verbal noun after لـ / من قبل / شنتها; targets are marked by لـ after a verb, على،
+  ضد، مواقع، تجمعات...; civilians are never the attacker.
+* place: the places of the segment, one event per coordinated place ("بلدتي الفوعة وكفريا"),
+  leaving out reference points ("شمال مدينة حمص"), containers ("بريف دمشق") and, for flight,
+  destinations ("باتجاه دمشق"); else the sentence's, else the place the article is talking about.
+* date: the segment's date, else the nearest preceding date of the sentence or article (week
+  precision), else the publication date (precision 2).
+* fatalities: killed counts near a death word, not wounded, vague amounts by the eval
+  conventions, one figure split evenly between the places it is given for.
+* source: the nearest speaker (a source, person or actor after قال، أفاد، وفق...) of the sentence
+  or paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from marsad.extract.entities import resources
+from marsad.lexicon import Trigger
+from marsad.lexicon.matcher import Hit
+from marsad.model import DateMention, Document, Event, Mention, NumberMention
+from marsad.text.normalize import norm
+
+__all__ = ["find_events", "DISORDER"]
+
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+_BREAK_RE = re.compile(r"(?<!\S)(?:و?(?:فيما|بينما|كما|كذلك|ترافق|تبعه|تبعها|تبعت|ثم|لكن|لكنها|لكنه)|في حين)(?= )")
+_TARGET_WORDS = frozenset(norm(w) for w in (
+    "على ضد مواقع موقع تجمعات تجمع تجمعا حواجز حاجز مقرات مقر مقار نقاط نقطة تمركزات عناصر مقاتلي مسلحي "
+    "صفوف آليات آلية سيارة سيارات رتل أرتال دورية معاقل مناطق ثكنة قاعدة مطار لمواقع لتجمعات بمواقع "
+    "التابعة التابع تابعة تابع").split())
+_AGENT_WORDS = frozenset(norm(w) for w in (
+    "شنتها شنها شنته نفذتها نفذها قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها").split())
+_DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
+_NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مشارف ضواحي أرياف ريف بمحيط".split())
+_DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
+_NEGATION_NEAR = frozenset(norm(w) for w in "لم لن لا ليس ما عدم دون".split())
+_PERSON_NOUNS_1 = frozenset(norm(w) for w in "شخص رجل طفل طفلة امرأة عنصر مدني جندي مواطن مقاتل ضابط شاب سيدة فتى".split())
+_LONG_AGO_DAYS = 31
+
+
+@dataclass(slots=True)
+class _Cand:
+    trigger: Hit
+    tdef: Trigger
+    seg: tuple[int, int]          # normalised span where its arguments are looked for (after)
+    before: tuple[int, int]       # normalised span before the trigger in its clause
+    sent: tuple[int, int]
+    sent_index: int
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    fatal_hits: list[Hit] = field(default_factory=list)
+    rule: str = ""
+
+
+def find_events(doc: Document) -> None:
+    """Code the events of ``doc`` (which must carry its entity mentions and hits)."""
+    _Coder(doc).run()
+
+
+class _Coder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.res = resources()
+        self.lex = self.res.lexicon
+        self.nz = doc.norm
+        self.flat = self.nz.flat
+        # normalised positions of numbers and dates
+        starts = [self.nz.to_orig(i) for i in range(0)]  # placeholder to keep type checkers calm
+        del starts
+        self.numbers = [(self._npos(n.start), self._npos(n.end), n) for n in doc.numbers]
+        self.dates = [(self._npos(d.start), self._npos(d.end), d) for d in doc.dates]
+        self.mentions = sorted((m for m in doc.mentions), key=lambda m: m.nspan[0])
+        self.places = [m for m in self.mentions if m.kind == "place"]
+        self.actors = [m for m in self.mentions if m.kind == "actor"]
+        self.sources = [m for m in self.mentions if m.kind == "source"]
+        self.persons = [m for m in self.mentions if m.kind == "person"]
+        self.cues: dict[str, list[Hit]] = {}
+        self.triggers: list[Hit] = []
+        for h in doc.hits:
+            for p in h.payloads:
+                if p.layer == "trigger":
+                    self.triggers.append(h)
+                    break
+            for p in h.payloads:
+                if p.layer == "cue":
+                    self.cues.setdefault(p.kind, []).append(h)
+        self.triggers = _dedupe_triggers(self.triggers)
+        self.sents = [(self._npos(s.start), self._npos(s.end), s) for s in doc.sentences]
+        self.civilians_id = next((a.id for a in self.lex.actors.values() if a.name_en == "Civilians"), None)
+
+    def _npos(self, orig: int) -> int:
+        nz = self.nz
+        lo, hi = 0, len(nz.text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if nz.to_orig(mid) < orig:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    # ------------------------------------------------------------------------------------
+    def run(self) -> None:
+        events: list[Event] = []
+        last_place: Mention | None = None
+        for si, (ss, se, sent) in enumerate(self.sents):
+            if sent.kind != "body":
+                continue
+            trig = [h for h in self.triggers if ss <= h.start < se]
+            sent_places = [m for m in self.places if ss <= m.nspan[0] < se]
+            if not trig:
+                if sent_places:
+                    last_place = sent_places[0]
+                continue
+            if self.doc.text[sent.end - 1:sent.end] == "؟":
+                continue
+            cands = self._candidates(trig, (ss, se), si)
+            for c in cands:
+                for ev in self._code(c, last_place):
+                    events.append(ev)
+            if sent_places:
+                last_place = sent_places[0]
+        self.doc.events = _merge_duplicates(events)
+        for i, ev in enumerate(self.doc.events, 1):
+            ev.event_id_cnty = f"{(self.doc.article_id or 'DOC')}-{i}"
+
+    # ------------------------------------------------------------------------------------
+    def _candidates(self, trig: list[Hit], sent: tuple[int, int], si: int) -> list[_Cand]:
+        ss, se = sent
+        breaks = [m.start() for m in _BREAK_RE.finditer(self.flat, ss, se)]
+        bounds = sorted({ss, se, *breaks})
+        typed: list[_Cand] = []
+        deaths: list[Hit] = []
+        for h in trig:
+            tdef = self._tdef(h)
+            if tdef is None:
+                continue
+            if tdef.event_type is None:
+                deaths.append(h)
+                continue
+            typed.append(_Cand(h, tdef, (0, 0), (0, 0), sent, si))
+        # a death word with no typed trigger in its clause becomes a candidate of its own
+        def clause_of(pos: int) -> tuple[int, int]:
+            k = bisect_left(bounds, pos + 1) - 1
+            return bounds[max(k, 0)], bounds[min(k + 1, len(bounds) - 1)]
+        for d in deaths:
+            cs, ce = clause_of(d.start)
+            owner = [c for c in typed if cs <= c.trigger.start < ce]
+            if owner:
+                best = min(owner, key=lambda c: abs(c.trigger.start - d.start))
+                best.fatal_hits.append(d)
+            else:
+                typed.append(_Cand(d, self._tdef(d), (0, 0), (0, 0), sent, si, fatal_hits=[d]))
+        typed.sort(key=lambda c: c.trigger.start)
+        # collapse a verb + its own verbal noun of the same family ("شنت غارات", "قصفا مدفعيا")
+        merged: list[_Cand] = []
+        for c in typed:
+            if merged:
+                p = merged[-1]
+                cs, ce = clause_of(p.trigger.start)
+                same_clause = cs <= c.trigger.start < ce
+                gap = c.trigger.word_start - p.trigger.end
+                if same_clause and gap <= 40 and _family(p.tdef) == _family(c.tdef) and not _has_place_between(
+                        self.places, p.trigger.end, c.trigger.word_start):
+                    if c.tdef.priority > p.tdef.priority:
+                        c.fatal_hits.extend(p.fatal_hits)
+                        merged[-1] = c
+                    else:
+                        p.fatal_hits.extend(c.fatal_hits)
+                    continue
+            merged.append(c)
+        for i, c in enumerate(merged):
+            cs, ce = clause_of(c.trigger.start)
+            nxt = merged[i + 1].trigger.word_start if i + 1 < len(merged) else se
+            prv = merged[i - 1].trigger.end if i > 0 else ss
+            c.seg = (c.trigger.end, min(ce, nxt) if nxt > c.trigger.end else ce)
+            c.before = (max(cs, prv), c.trigger.word_start)
+        return merged
+
+    def _tdef(self, h: Hit) -> Trigger | None:
+        best = None
+        for p in h.payloads:
+            if p.layer == "trigger":
+                t = self.lex.triggers.get(p.ref)
+                if t and (best is None or t.priority > best.priority):
+                    best = t
+        return best
+
+    # ------------------------------------------------------------------------------------
+    def _code(self, c: _Cand, last_place: Mention | None) -> list[Event]:
+        h, t = c.trigger, c.tdef
+        if self._blocked(c):
+            return []
+        seg_s, seg_e = c.seg
+        bs, be = c.before
+        # actors ----------------------------------------------------------------------
+        actor1, actor2, assoc = self._actors(c)
+        if t.weak and actor1 is None and not self._places_in(seg_s, seg_e):
+            return []
+        # type --------------------------------------------------------------------------
+        etype, stype = t.event_type, t.sub_event_type
+        rule = f"trigger:{t.id}"
+        inst = self._instrument(min(bs, h.word_start), seg_e)
+        if inst is not None:
+            i_type, i_sub = inst
+            if etype is None or etype == i_type or (etype == "Battles" and i_type == "Explosions/Remote violence"
+                                                     and t.id.startswith(("attack", "target"))):
+                etype, stype = i_type, i_sub
+                rule += "+instrument"
+            elif i_type == "Strategic developments" and stype in ("Non-state actor overtakes territory",
+                                                                     "Government regains territory"):
+                etype, stype = i_type, i_sub
+                rule += "+peaceful"
+        if actor1 is not None and self.lex.actors.get(actor1.ref) and t.sub_event_type_state:
+            if self.lex.actors[actor1.ref].inter == 1:
+                stype = t.sub_event_type_state
+        if etype is None:
+            victims_civ = actor2 is not None and actor2.ref == self.civilians_id
+            if victims_civ or self._has_cue("victims_civilian", seg_s, seg_e):
+                etype, stype = "Violence against civilians", "Attack"
+            else:
+                etype, stype = "Battles", "Armed clash"
+            rule += "+deaths"
+        if etype == "Explosions/Remote violence" and stype is None:
+            stype = "Shelling/artillery/missile attack"
+        if stype is None:
+            return []
+        if actor1 is not None and actor1.ref == self.civilians_id and etype not in ("Protests", "Strategic developments"):
+            actor1, actor2 = None, actor1
+        if actor2 is None and etype in ("Violence against civilians",):
+            actor2 = self._civilians_mention()
+        # date --------------------------------------------------------------------------
+        dm, inherited = self._date(c)
+        # place -------------------------------------------------------------------------
+        places, precision_near = self._places(c, stype)
+        place_inherited = False
+        if not places and last_place is not None:
+            places = [last_place]
+            place_inherited = True
+        # fatalities --------------------------------------------------------------------
+        fat = self._fatalities(c)
+        country = "Syria"
+        foreign = self._foreign_country(c)
+        if foreign and not places:
+            country = foreign
+        elif foreign and place_inherited:
+            country, places = foreign, []
+        # source -------------------------------------------------------------------------
+        src = self._source(c)
+        events: list[Event] = []
+        share = [fat // max(1, len(places))] * max(1, len(places))
+        if places:
+            share[0] += fat - sum(share)
+        evid_s, evid_e = self.nz.span(c.sent[0], c.sent[1])
+        for k, pl in enumerate(places or [None]):
+            ev = Event(event_type=etype, sub_event_type=stype, disorder_type=DISORDER.get(etype, ""))
+            ev.article_id = self.doc.article_id
+            if dm is not None:
+                ev.event_date = dm.date
+                ev.time_precision = 2 if inherited else dm.precision
+            elif self.doc.published is not None:
+                ev.event_date = self.doc.published.isoformat()
+                ev.time_precision = 2
+            self._set_actor(ev, 1, actor1)
+            self._set_actor(ev, 2, actor2)
+            if assoc is not None:
+                ev.assoc_actor_1 = assoc.name_en
+            ev.interaction = _interaction(ev.inter1, ev.inter2)
+            ev.civilian_targeting = "Civilian targeting" if actor2 is not None and actor2.ref == self.civilians_id else ""
+            if pl is not None:
+                info = pl.info
+                ev.admin1, ev.admin2, ev.admin3 = info.get("admin1"), info.get("admin2"), info.get("admin3")
+                ev.location = pl.name_en
+                ev.location_ar = info.get("name_ar") or pl.text
+                ev.latitude, ev.longitude = info.get("lat"), info.get("lon")
+                kind = info.get("kind")
+                if kind == "governorate":
+                    ev.geo_precision = 3
+                elif kind == "region" or precision_near or place_inherited and kind in ("district", "subdistrict"):
+                    ev.geo_precision = 2
+                else:
+                    ev.geo_precision = 1
+            else:
+                ev.geo_precision = 3
+            ev.country = country
+            ev.in_scope = country == "Syria"
+            ev.fatalities = share[k] if places else fat
+            if src is not None:
+                ev.source_ar = src.text
+                ev.source = src.name_en or src.text
+                ev.source_scale = src.info.get("scale", "") or ""
+            else:
+                ev.source = self.doc.outlet
+            ev.evidence = self.doc.text[evid_s:evid_e]
+            ev.evidence_start, ev.evidence_end = evid_s, evid_e
+            ev.rule = rule + ("+place:inherited" if place_inherited else "")
+            ev.confidence = _confidence(t, actor1, pl, place_inherited)
+            ev.notes = ""
+            events.append(ev)
+        return events
+
+    # ---- blocking --------------------------------------------------------------------------
+    def _blocked(self, c: _Cand) -> bool:
+        h = c.trigger
+        if "س" in h.prefix and c.tdef.pos == "verb":
+            return True  # future: سيقصف
+        prev = self.flat[max(c.sent[0], h.word_start - 25):h.word_start].split()[-2:]
+        if any(w in _NEGATION_NEAR for w in prev):
+            return True
+        bs = max(c.before[0], c.sent[0])
+        for cls_hit in self.cues.get("modality", []):
+            if bs <= cls_hit.start < h.word_start and h.word_start - cls_hit.end < 120:
+                return True
+        for neg in self.cues.get("negation", []):
+            if bs <= neg.start < h.word_start and h.word_start - neg.end <= 12:
+                return True
+        # totals over long periods: a totals cue in the sentence and a large count
+        if any(c.sent[0] <= x.start < c.sent[1] for x in self.cues.get("totals", [])):
+            if any(c.sent[0] <= s < c.sent[1] and (n.value or 0) >= 100 and n.kind != "vague"
+                   for s, _e, n in self.numbers):
+                return True
+        dm, _ = self._date(c)
+        if dm is not None and dm.date and self.doc.published is not None:
+            try:
+                d = date.fromisoformat(dm.date)
+            except ValueError:
+                d = None
+            if d is not None and (self.doc.published - d).days > _LONG_AGO_DAYS:
+                return True
+        return False
+
+    # ---- actors ----------------------------------------------------------------------------
+    def _is_target(self, m: Mention, verb: bool) -> bool:
+        ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
+        prefix = self.flat[ws:m.nspan[0]]
+        if verb and prefix.endswith("ل") and not prefix.endswith("ال"):
+            return True
+        prev = self.flat[max(0, ws - 30):ws].split()[-2:]
+        return any(w in _TARGET_WORDS for w in prev)
+
+    def _actors(self, c: _Cand) -> tuple[Mention | None, Mention | None, Mention | None]:
+        h, t = c.trigger, c.tdef
+        verb = t.pos == "verb"
+        seg_s, seg_e = c.seg
+        bs, be = c.before
+        speakers = {(m.nspan) for m in self.sources}
+        after = [m for m in self.actors if seg_s <= m.nspan[0] < seg_e and m.nspan not in speakers]
+        before = [m for m in self.actors if bs <= m.nspan[0] < be and m.nspan not in speakers]
+        # "بين X و Y"
+        bayn = self.flat.find(" بين ", seg_s - 1, seg_e)
+        if bayn >= 0 and t.event_type in ("Battles", None):
+            inside = [m for m in after if m.nspan[0] > bayn]
+            if inside:
+                a1 = inside[0]
+                a2 = next((m for m in inside[1:] if m.ref != a1.ref and not _assoc(self.lex, a1, m)), None)
+                return a1, a2, None
+        actor1 = actor2 = None
+        if verb:
+            cand = [m for m in after if not self._is_target(m, True)]
+            if cand and cand[0].nspan[0] - seg_s <= 40:
+                actor1 = cand[0]
+            else:
+                pre = [m for m in before if not self._is_target(m, True)]
+                if pre:
+                    actor1 = pre[-1]
+                elif cand:
+                    actor1 = cand[0]
+            targets = [m for m in after if m is not actor1 and (self._is_target(m, True) or actor1 is not None)]
+            actor2 = targets[0] if targets else None
+        else:
+            for m in after:
+                ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
+                prefix = self.flat[ws:m.nspan[0]]
+                prev = self.flat[max(0, ws - 20):ws].split()[-1:]
+                if m.nspan[0] - seg_s > 60:
+                    break
+                if (prefix.endswith("ل") and not prefix.endswith("ال")) or (prev and prev[0] in _AGENT_WORDS) \
+                        or m.nspan[0] - seg_s <= 2:
+                    actor1 = m
+                    break
+            if actor1 is None:
+                pre = [m for m in before if not self._is_target(m, False)]
+                if pre:
+                    actor1 = pre[-1]
+            targets = [m for m in after if m is not actor1 and self._is_target(m, False)]
+            if not targets:
+                targets = [m for m in after if m is not actor1 and m.nspan[0] > (actor1.nspan[0] if actor1 else 0)]
+            actor2 = targets[0] if targets else None
+        if actor1 is None:
+            # the agent of an earlier clause of the sentence ("لكنها انسحبت", "وأخلت")
+            pre = [m for m in self.actors if c.sent[0] <= m.nspan[0] < bs and not self._is_target(m, True)
+                   and m.nspan not in speakers]
+            if pre and t.event_type in ("Strategic developments", "Explosions/Remote violence", "Battles"):
+                actor1 = pre[-1]
+        if actor2 is not None and actor1 is not None and (actor2.ref == actor1.ref or _assoc(self.lex, actor1, actor2)):
+            actor2 = None
+        return actor1, actor2, None
+
+    def _civilians_mention(self) -> Mention | None:
+        if self.civilians_id is None:
+            return None
+        a = self.lex.actors[self.civilians_id]
+        return Mention("actor", 0, 0, "", a.id, a.name_en, {"inter": a.inter}, (0, 0))
+
+    def _set_actor(self, ev: Event, k: int, m: Mention | None) -> None:
+        if m is None:
+            return
+        a = self.lex.actors.get(m.ref)
+        name = a.name_en if a else m.name_en
+        inter = a.inter if a else None
+        if k == 1:
+            ev.actor1, ev.inter1, ev.actor1_ar = name, inter, m.text or None
+        else:
+            ev.actor2, ev.inter2, ev.actor2_ar = name, inter, m.text or None
+
+    # ---- type helpers ---------------------------------------------------------------------
+    def _instrument(self, s: int, e: int) -> tuple[str, str] | None:
+        insts = self.lex.cues.get("instruments") or []
+        found = None
+        for h in self.cues.get("instrument", []):
+            if s <= h.start < e:
+                for p in h.payloads:
+                    if p.kind == "instrument":
+                        spec = insts[p.ref]
+                        cand = (spec.get("event_type"), spec.get("sub_event_type"))
+                        # air beats ground: a barrel bomb "shelling" is an air strike
+                        if found is None or cand[1] == "Air/drone strike":
+                            found = cand
+        return found
+
+    def _has_cue(self, kind: str, s: int, e: int) -> bool:
+        return any(s <= h.start < e for h in self.cues.get(kind, []))
+
+    # ---- date ----------------------------------------------------------------------------
+    def _date(self, c: _Cand) -> tuple[DateMention | None, bool]:
+        lo = min(c.before[0], c.trigger.word_start)
+        hi = c.seg[1]
+        inside = [d for s, _e, d in self.dates if lo <= s < hi and d.date]
+        if inside:
+            return inside[0], False
+        inside_unres = [d for s, _e, d in self.dates if lo <= s < hi]
+        if inside_unres:
+            return None, False
+        prev = [d for s, _e, d in self.dates if s < lo and d.date and s >= self._article_body_start()]
+        if prev:
+            d = prev[-1]
+            if self.doc.published is None or abs((self.doc.published - date.fromisoformat(d.date)).days) <= 7:
+                return d, True
+        return None, False
+
+    def _article_body_start(self) -> int:
+        return self._npos(self.doc.body_start)
+
+    # ---- places ---------------------------------------------------------------------------
+    def _places_in(self, s: int, e: int) -> list[Mention]:
+        return [m for m in self.places if s <= m.nspan[0] < e]
+
+    def _place_role(self, m: Mention, displacement: bool) -> str:
+        ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
+        prev = self.flat[max(0, ws - 40):ws].split()[-3:]
+        prev2 = prev[-2:]
+        if any(w in _DIRECTION for w in prev2):
+            return "ref"
+        if displacement and any(w in _DEST for w in prev2):
+            return "dest"
+        if any(w in _NEAR for w in prev2):
+            return "near"
+        return "place"
+
+    def _places(self, c: _Cand, stype: str) -> tuple[list[Mention], bool]:
+        displacement = stype == "Displacement"
+        seg_s, seg_e = c.seg
+        found = self._places_in(seg_s, seg_e)
+        if not found:
+            found = self._places_in(c.before[0], c.before[1])
+        if not found:
+            # the sentence's opening places (before its first trigger)
+            first_trig = c.trigger.word_start
+            found = [m for m in self._places_in(c.sent[0], first_trig)]
+        roles = [(m, self._place_role(m, displacement)) for m in found]
+        usable = [(m, r) for m, r in roles if r in ("place", "near")]
+        if not usable:
+            usable = [(m, r) for m, r in roles if r == "ref"][:1]
+        if not usable:
+            return [], False
+        primary, prole = usable[0]
+        near = prole == "near"
+        chosen = [primary]
+        for m, r in usable[1:]:
+            if self._contains(m, primary) or self._contains(primary, m):
+                # a container ("بريف دمشق") or a part of the primary
+                if self._rank(m) > self._rank(primary) and self._contains(primary, m):
+                    pass
+                continue
+            if m.info.get("kind") in ("governorate", "region") and m.info.get("admin1") == primary.info.get("admin1"):
+                continue
+            if primary.info.get("kind") in ("governorate", "region") and m.info.get("admin1") == primary.info.get("admin1"):
+                chosen[0] = m  # more specific place in the same governorate
+                primary = m
+                continue
+            if any(x.ref == m.ref for x in chosen):
+                continue
+            chosen.append(m)
+        return chosen, near
+
+    @staticmethod
+    def _rank(m: Mention) -> int:
+        return {"governorate": 0, "region": 1, "district": 1, "subdistrict": 2, "city": 3, "town": 4,
+                "village": 5, "neighbourhood": 6, "landmark": 7}.get(m.info.get("kind") or "", 4)
+
+    def _contains(self, outer: Mention, inner: Mention) -> bool:
+        """Whether ``outer`` is a container of ``inner`` (its governorate, region or parent city)."""
+        oi, ii = outer.info, inner.info
+        if ii.get("parent") and (ii.get("parent") == outer.ref or ii.get("parent") == oi.get("pcode")):
+            return True
+        if oi.get("kind") in ("governorate", "region") and oi.get("admin1") == ii.get("admin1") \
+                and self._rank(inner) > self._rank(outer):
+            return True
+        return False
+
+    # ---- fatalities -------------------------------------------------------------------------
+    def _fatalities(self, c: _Cand) -> int:
+        lo = min(c.before[0], c.trigger.word_start)
+        hi = c.seg[1]
+        killed = [h for h in self.cues.get("killed", []) if lo <= h.start < hi]
+        killed += c.fatal_hits
+        if c.tdef.fatal:
+            killed.append(c.trigger)
+        if not killed:
+            return 0
+        wounded = [h for h in self.cues.get("wounded", []) if lo <= h.start < hi]
+        total = 0
+        used = False
+        for s, e, n in self.numbers:
+            if not (lo <= s < hi) or n.kind in ("ordinal", "name", "year", "date_part") or n.value is None:
+                continue
+            dk = min((min(abs(s - k.end), abs(k.start - e)) for k in killed), default=999)
+            dw = min((min(abs(s - w.end), abs(w.start - e)) for w in wounded), default=999)
+            if dk <= 45 and dk < dw:
+                total += int(n.value)
+                used = True
+        if not used:
+            # "مقتل شخص", "قضى رجل": a singular person noun right after the death word
+            for k in killed:
+                nxt = self.flat[k.end:k.end + 20].split()[:1]
+                if nxt and nxt[0] in _PERSON_NOUNS_1:
+                    return 1
+        return total
+
+    # ---- country ----------------------------------------------------------------------------
+    def _foreign_country(self, c: _Cand) -> str | None:
+        for h in self.cues.get("country", []):
+            if c.seg[0] <= h.start < c.seg[1] or c.before[0] <= h.start < c.before[1]:
+                return next(p.ref for p in h.payloads if p.kind == "country")
+        return None
+
+    # ---- source ----------------------------------------------------------------------------
+    def _source(self, c: _Cand) -> Mention | None:
+        ss, se = c.sent
+        pos = c.trigger.start
+        in_sent = [m for m in self.sources if ss <= m.info.get("speaks_at", m.nspan[0]) < se]
+        if in_sent:
+            before = [m for m in in_sent if m.nspan[0] <= pos]
+            return before[-1] if before else in_sent[0]
+        # the last speaker of the paragraph before this sentence
+        para_start = self.doc.text.rfind("\n", 0, self.nz.to_orig(ss))
+        earlier = [m for m in self.sources if m.nspan[0] < ss and m.start > para_start]
+        return earlier[-1] if earlier else None
+
+
+# --------------------------------------------------------------------------------------------
+def _family(t: Trigger) -> str:
+    return f"{t.event_type}|{t.sub_event_type}"
+
+
+def _has_place_between(places: list[Mention], s: int, e: int) -> bool:
+    return any(s <= m.nspan[0] < e for m in places)
+
+
+def _assoc(lex: Any, a: Mention, b: Mention) -> bool:
+    x, y = lex.actors.get(a.ref), lex.actors.get(b.ref)
+    if x is None or y is None:
+        return False
+    return x.assoc_of == y.id or y.assoc_of == x.id or (x.assoc_of is not None and x.assoc_of == y.assoc_of)
+
+
+def _dedupe_triggers(hits: list[Hit]) -> list[Hit]:
+    """One trigger per word: keep the longest hit when trigger forms overlap."""
+    hits = sorted(hits, key=lambda h: (h.word_start, -(h.end - h.word_start)))
+    out: list[Hit] = []
+    for h in hits:
+        if out and h.word_start < out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
+def _interaction(i1: int | None, i2: int | None) -> int | None:
+    if i1 is None:
+        return None
+    if i2 is None:
+        return i1 * 10
+    a, b = sorted((i1, i2))
+    return a * 10 + b
+
+
+def _confidence(t: Trigger, actor1: Mention | None, place: Mention | None, inherited: bool) -> float:
+    c = 0.5 + (0.15 if actor1 is not None else 0) + (0.2 if place is not None and not inherited else 0)
+    if t.weak:
+        c -= 0.15
+    return round(min(c, 0.95), 2)
+
+
+def _merge_duplicates(events: list[Event]) -> list[Event]:
+    """One event per action, actor pair, place and day within an article."""
+    out: list[Event] = []
+    index: dict[tuple[Any, ...], Event] = {}
+    for ev in events:
+        key = (ev.event_type, ev.sub_event_type, ev.actor1, ev.actor2, ev.location_ar, ev.event_date)
+        if key in index:
+            kept = index[key]
+            kept.fatalities = max(kept.fatalities, ev.fatalities)
+            continue
+        index[key] = ev
+        out.append(ev)
+    return out
+
+
+_ = (timedelta, NumberMention)

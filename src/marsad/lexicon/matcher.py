@@ -1,0 +1,99 @@
+"""One Aho-Corasick automaton over every lexicon, matched on word ends.
+
+Keys are normalised names followed by a space; the text searched is the normalised text with
+every non-word character turned into a space (``Normalized.flat``), so a hit always ends on a
+word end and the automaton never reports matches inside words. The start of a hit is then
+checked in Python: what stands between the start of the word and the key must be a proclitic
+cluster (و ف ب ل ك س and ال, e.g. "وبحمص", "بالرقه"); "للرقه" (ل + الرقه) is matched through an
+extra key without the article's alef. Each key carries the list of typed payloads of every
+lexicon entry that has that name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+import ahocorasick
+
+from marsad.text.segment import PROCLITIC_PREFIXES
+
+__all__ = ["Hit", "Matcher", "Payload"]
+
+
+class Payload(NamedTuple):
+    """What a key stands for: ``layer`` (entity | trigger | cue), ``kind`` and a reference."""
+
+    layer: str
+    kind: str
+    ref: Any
+
+
+class Hit(NamedTuple):
+    """A match: key span in the flat text (``start`` after any proclitic), prefix, payloads."""
+
+    start: int
+    end: int
+    word_start: int
+    prefix: str
+    key: str
+    payloads: tuple[Payload, ...]
+
+
+_PREFIXES = frozenset(PROCLITIC_PREFIXES)
+_ASSIMILATED = frozenset({"ل", "ول", "فل"})  # before a key written without the alef of ال
+
+
+class Matcher:
+    """Compile ``(normalised key, payload)`` pairs once; find all word-aligned hits in a text."""
+
+    def __init__(self, entries: Iterable[tuple[str, Payload]]):
+        table: dict[str, list[Payload]] = {}
+        for key, payload in entries:
+            key = " ".join(key.split())
+            if len(key) < 2:
+                continue
+            lst = table.setdefault(key, [])
+            if payload not in lst:
+                lst.append(payload)
+        self.size = len(table)
+        auto = ahocorasick.Automaton()
+        for key, payloads in table.items():
+            value = (key, tuple(payloads), False)
+            auto.add_word(key + " ", value)
+            if key.startswith("ال") and len(key) > 3:
+                alt = key[1:] + " "
+                if alt[:-1] not in table and auto.get(alt, None) is None:
+                    auto.add_word(alt, (key, tuple(payloads), True))
+        auto.make_automaton()
+        self._auto = auto
+
+    def find(self, flat: str) -> list[Hit]:
+        """All hits in ``flat`` (a text whose non-word characters are spaces and that ends in one)."""
+        out: list[Hit] = []
+        rfind = flat.rfind
+        for end_space, (key, payloads, assimilated) in self._auto.iter(flat):
+            klen = len(key) - 1 if assimilated else len(key)
+            start = end_space - klen
+            ws = rfind(" ", 0, start) + 1
+            prefix = flat[ws:start]
+            if assimilated:
+                if prefix not in _ASSIMILATED:
+                    continue
+            elif prefix and prefix not in _PREFIXES:
+                continue
+            out.append(Hit(start, end_space, ws, prefix, key, payloads))
+        return out
+
+    @staticmethod
+    def longest(hits: Iterable[Hit]) -> list[Hit]:
+        """Non-overlapping hits, longest first (ties: leftmost), returned in text order."""
+        chosen: list[Hit] = []
+        taken: list[tuple[int, int]] = []
+        for h in sorted(hits, key=lambda h: (-(h.end - h.word_start), h.start)):
+            if any(h.word_start < e and s < h.end for s, e in taken):
+                continue
+            chosen.append(h)
+            taken.append((h.word_start, h.end))
+        chosen.sort(key=lambda h: h.start)
+        return chosen
