@@ -16,9 +16,12 @@ Anything a user can hand us fails with ``InputError``: one line saying what is w
 from __future__ import annotations
 
 import codecs
+import datetime as _dt
 import json
 import re
 from dataclasses import dataclass
+
+from marsad.text.clean import parse_date
 
 __all__ = ["InputError", "RawArticle", "decode_bytes", "read_article"]
 
@@ -47,6 +50,8 @@ _AL_RE = re.compile("(?:^|[\\s\"'(«])\u0627\u0644[\u0621-\u064a]")
 # Control characters that never occur in text (tab, newline, form feed and CR are fine).
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _LATIN1_LETTER_RE = re.compile("[\u00c0-\u00ff]")
+# An Arabic letter glued to a Latin one: a Latin-script text read with an Arabic code page.
+_MIXED_SCRIPT_RE = re.compile("[A-Za-z\u00c0-\u00ff][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z\u00c0-\u00ff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _BLANK_RE = re.compile("[\\s\u200b-\u200f\u2028-\u202f\u2060\ufeff]*")
 _NEWLINE_RE = re.compile("\r\n?|[\u2028\u2029\x85]")
@@ -108,7 +113,7 @@ def _utf16_order(data: bytes) -> str | None:
     half = n // 2
     for order, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         high_share = (high.count(0) + high.count(6)) / half
-        if high_share >= 0.6 and high.count(0) > 0 and low.count(0) <= 0.02 * half:
+        if high_share >= 0.6 and low.count(0) <= 0.02 * half:
             return order
     return None
 
@@ -117,7 +122,8 @@ def _score(text: str) -> float:
     arabic = len(_ARABIC_LETTER_RE.findall(text))
     article = len(_AL_RE.findall(text))
     latin = len(_LATIN1_LETTER_RE.findall(text))
-    return arabic + 4 * article - 2 * latin - 6 * _bad_chars(text)
+    mixed = len(_MIXED_SCRIPT_RE.findall(text))
+    return arabic + 4 * article - 2 * latin - 3 * mixed - 6 * _bad_chars(text)
 
 
 def _candidates(data: bytes, declared: str | None) -> list[str]:
@@ -137,7 +143,7 @@ def _candidates(data: bytes, declared: str | None) -> list[str]:
             name = codecs.lookup(best.encoding).name
             if name not in codecs_to_try and "16" not in name:
                 codecs_to_try.append(name)
-    except Exception:  # noqa: BLE001 - detection is a hint; never let it break reading
+    except Exception:  # detection is only a hint: never let it break reading
         pass
     return codecs_to_try
 
@@ -164,11 +170,13 @@ def decode_bytes(data: bytes, *, name: str | None = None, declared: str | None =
         return _finish(data.decode("utf-16", errors="replace"), name)
     if data.startswith(_MAGIC):
         raise _binary(name)
-    if b"\x00" in data:
+    if b"\x00" in data or data.count(6) * 4 >= len(data):
+        # NULs, or Arabic UTF-16's 0x06 high bytes: UTF-16 without a BOM, or binary.
         order = _utf16_order(data)
-        if order is None:
+        if order is not None:
+            return _finish(data.decode(order, errors="replace"), name)
+        if b"\x00" in data:
             raise _binary(name)
-        return _finish(data.decode(order, errors="replace"), name)
     # Fast path.
     try:
         return _finish(data.decode("utf-8"), name)
@@ -216,9 +224,21 @@ def read_article(data: bytes | str, name: str = "<stdin>") -> RawArticle:
     head = text.lstrip()
     if head.startswith("{"):
         return _read_json(head, name)
-    if _HTML_START_RE.match(text) or _HTML_TAG_RE.search(text, 0, 200_000):
+    if head.startswith("[") and head.rstrip().endswith("]"):
+        try:
+            json.loads(head)
+        except (ValueError, RecursionError):
+            pass  # "[عاجل] ..." is text
+        else:
+            raise InputError(f"{_where(name)}holds a JSON list; give one JSON object like "
+                             "{\"text\": \"...\"} per file, or ingest the list")
+    if _looks_like_html(text):
         return _read_html(text, name)
     return RawArticle(text=text, fmt="text")
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(_HTML_START_RE.match(text[:4000]) or _HTML_TAG_RE.search(text, 0, 200_000))
 
 
 def _read_json(text: str, name: str) -> RawArticle:
@@ -237,11 +257,13 @@ def _read_json(text: str, name: str) -> RawArticle:
     body = obj.get("text")
     if not isinstance(body, str):
         raise InputError(f"{_where(name)}the JSON object needs a \"text\" field holding the report as a string")
+    if _BLANK_RE.fullmatch(body):
+        raise InputError(f"{_where(name)}the JSON \"text\" field is empty; put the report's text in it")
     body = _finish(body, name)
     title = obj.get("title")
-    title = " ".join(title.split()) or None if isinstance(title, str) else None
+    title = (" ".join(title.split()) or None) if isinstance(title, str) else None
     url = obj.get("url")
-    url = url.strip() or None if isinstance(url, str) else None
+    url = (url.strip() or None) if isinstance(url, str) else None
     published = None
     for key in ("published", "date", "published_at", "datePublished"):
         value = obj.get(key)
@@ -249,7 +271,7 @@ def _read_json(text: str, name: str) -> RawArticle:
             published = _iso_date(value)
             if published:
                 break
-    if _HTML_TAG_RE.search(body, 0, 200_000) or _HTML_START_RE.match(body):
+    if _looks_like_html(body):
         page = _read_html(body, name)
         body = page.text
         title = title or page.title
@@ -267,8 +289,6 @@ _COMPACT_RE = re.compile(r"\s*(\d{4})(\d{2})(\d{2})(?:T|\b)")
 
 def _iso_date(value: str) -> str | None:
     """YYYY-MM-DD from a metadata date ("2024-12-06T10:00:00+03:00", "06 ديسمبر 2024", ...)."""
-    import datetime as _dt
-
     value = value.strip()
     for rx in (_ISO_RE, _COMPACT_RE):
         m = rx.match(value)
@@ -277,8 +297,6 @@ def _iso_date(value: str) -> str | None:
                 return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
             except ValueError:
                 return None
-    from marsad.text.clean import parse_date
-
     return parse_date(value[:200])
 
 
@@ -290,7 +308,7 @@ _DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "fi
               "video", "audio", "dialog")
 _JUNK_TOKEN_RE = re.compile(
     r"^(?:share|sharing|social|comment|related|menu|breadcrumb|advert|sidebar|widget|newsletter|"
-    r"subscri|promo|popup|cookie|toolbar|pagination|mostread|most-read|tags?$|ads?$|print$|banner-ad)",
+    r"subscri|promo|popup|cookie|toolbar|pagination|mostread|mostviewed|tags?$|ads?$|print$)",
 )
 _TOKEN_SPLIT_RE = re.compile(r"[\s_\-:.]+|(?<=[a-z])(?=[A-Z])")
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
@@ -301,27 +319,34 @@ _BLOCK_TAGS = frozenset({
 })
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " || ")
 _WS_RE = re.compile(r"[\s\u00a0]+")
+_MANY_NL_RE = re.compile(r"\n{3,}")
 
 
 def _squash(s: str | None) -> str:
     return _WS_RE.sub(" ", s).strip() if s else ""
 
 
-def _meta(tree, *keys: str) -> str | None:
-    """Content of the first <meta property|name|itemprop=key> found, in the order of ``keys``."""
+def _metas(tree) -> dict[str, str]:
+    """<meta property|name|itemprop=key content=...> as a dict (first occurrence of each key)."""
     found: dict[str, str] = {}
     for node in tree.css("meta"):
         attrs = node.attributes
-        content = attrs.get("content")
+        content = (attrs.get("content") or "").strip()
         if not content:
             continue
         for attr in ("property", "name", "itemprop"):
             key = attrs.get(attr)
             if key:
                 found.setdefault(key.strip().lower(), content)
+    return found
+
+
+def _meta(found: dict[str, str], *keys: str) -> str | None:
+    """The first of ``keys`` present in ``found``."""
     for key in keys:
-        if found.get(key.lower(), "").strip():
-            return found[key.lower()].strip()
+        value = found.get(key.lower())
+        if value:
+            return value
     return None
 
 
@@ -378,6 +403,21 @@ def _strip_site(title: str, sites: set[str], h1: str) -> str:
     return title
 
 
+def _decompose_all(nodes) -> None:
+    """Remove ``nodes`` (in document order), skipping those inside one already removed."""
+    gone: set[int] = set()
+    outer = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in gone:
+            parent = parent.parent
+        if parent is None:
+            gone.add(node.mem_id)
+            outer.append(node)
+    for node in outer:
+        node.decompose()
+
+
 def _is_junk(node) -> bool:
     attrs = node.attributes
     label = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("role")) if v)
@@ -409,7 +449,8 @@ def _blocks(root, skip_h1: bool) -> list[str]:
     def flush() -> None:
         if buf:
             lines = [" ".join(part.split()) for part in "".join(buf).split("\n")]
-            text = "\n".join(x for x in lines if x)
+            # <br> is a line break, <br><br> a paragraph break.
+            text = _MANY_NL_RE.sub("\n\n", "\n".join(lines).strip("\n"))
             if text:
                 out.append(text)
             buf.clear()
@@ -446,17 +487,18 @@ def _read_html(text: str, name: str) -> RawArticle:
 
     try:
         tree = LexborHTMLParser(text)
-    except Exception as e:  # noqa: BLE001 - the parser's own failure on odd input
+    except Exception as e:  # the parser's own failure on odd input
         raise InputError(f"{_where(name)}could not be parsed as HTML ({e}); pass it as plain text") from None
     # Metadata, before anything is removed.
+    metas = _metas(tree)
     ld = _json_ld(tree)
-    sites = {s for s in (_meta(tree, "og:site_name", "application-name", "twitter:site"),
+    sites = {s for s in (_meta(metas, "og:site_name", "application-name", "twitter:site"),
                          *ld["publisher"]) if s}
     sites = {_squash(s) for s in sites}
     h1_node = tree.css_first("h1")
     h1 = _squash(h1_node.text(deep=True)) if h1_node else ""
     title = None
-    og = _meta(tree, "og:title", "twitter:title")
+    og = _meta(metas, "og:title", "twitter:title")
     title_node = tree.css_first("title")
     if og:
         title = _strip_site(og, sites, h1)
@@ -470,18 +512,18 @@ def _read_html(text: str, name: str) -> RawArticle:
 
     published = None
     time_nodes = [t.attributes.get("datetime") for t in tree.css("time[datetime]")]
-    for value in (_meta(tree, "article:published_time", "og:published_time"),
+    for value in (_meta(metas, "article:published_time", "og:published_time"),
                   *ld["datePublished"],
-                  _meta(tree, "datePublished"),
+                  _meta(metas, "datePublished"),
                   *time_nodes,
-                  _meta(tree, "date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
+                  _meta(metas, "date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
                         "dc.date", "sailthru.date", "parsely-pub-date", "article.published")):
         if value:
             published = _iso_date(value)
             if published:
                 break
 
-    url = _meta(tree, "og:url")
+    url = _meta(metas, "og:url")
     if not url:
         link = tree.css_first('link[rel="canonical"]')
         url = link.attributes.get("href") if link is not None else None
@@ -490,23 +532,23 @@ def _read_html(text: str, name: str) -> RawArticle:
     body = tree.body
     if body is None:
         return RawArticle(text="", title=title, published=published, url=url, fmt="html")
-    for tag in _DROP_TAGS:
-        for node in body.css(tag):
-            node.decompose()
+    _decompose_all(body.css(",".join(_DROP_TAGS)))
     total = _p_text_len(body)
+    junk = []
     for node in body.css("[class], [id], [role]"):
         if node.tag in _KEEP_TAGS or not _is_junk(node):
             continue
         if total and _p_text_len(node) > 0.5 * total:
             continue  # a container of the article itself, whatever its class says
-        node.decompose()
+        junk.append(node)
+    _decompose_all(junk)
 
     best, best_score = body, _direct_score(body)
     for node in body.css("article, main, div, section, td"):
         score = _direct_score(node)
         if score > best_score:
             best, best_score = node, score
-    paragraphs = _blocks(best, skip_h1=bool(title))
+    paragraphs = "\n\n".join(_blocks(best, skip_h1=bool(title))).split("\n\n")
     if title:
         paragraphs = [p for p in paragraphs if _squash(p) != title]
     body_text = "\n\n".join(paragraphs)
