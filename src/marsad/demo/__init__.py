@@ -1,0 +1,1 @@
+"""Demo articles written by the Marsad developers for `marsad demo`."""
