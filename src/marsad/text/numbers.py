@@ -18,7 +18,10 @@ Kinds (see ``COUNT_KINDS``; only those count people or things):
   a qualifier before the number is included in the span, one after the noun extends it;
 * ``vague`` (``vague=True``): "عشرات" 10, "مئات" 100, "آلاف" 1000, "عشرات الآلاف" 10000,
   "عدد من"/"عدة"/"بعض"/"بضعة"/"العديد من" 10, and a bare indefinite killed-plural with no number
-  ("قتلى وجرحى") 10, as in the conventions of ``../shared/eval/README.md``;
+  ("قتلى وجرحى") 10, as in the conventions of ``../shared/eval/README.md``. A killed-plural is
+  not reported after a number (it is that number's noun), after "عدد"/"حصيلة" or a group word
+  ("لواء شهداء ..."), or with a negator among the four words before it ("دون وقوع قتلى");
+  ``is_casualty_plural`` tells whether a word is one;
 * ``dual``: a dual noun of the lexicon ("قتيلين", "سيارتين") with value 2; the noun is the word;
 * ``ordinal``: "للمرة الخامسة" 5, "الحادي عشر" 11, "الخامس والعشرين" 25 (noun: the word before);
 * ``name``: a number that names a unit or a document ("الفرقة 26", "الفوج العاشر", "القرار 2254");
@@ -28,8 +31,10 @@ Kinds (see ``COUNT_KINDS``; only those count people or things):
 * ``percent``: "50 %", "30 بالمئة".
 
 ``noun`` is the next word after the number as written (one "من" skipped: "ستة من مقاتلي" gives
-"مقاتلي"), or None when a preposition, a pronoun form ("منه") or punctuation follows. For the
-post-nominal "واحد"/"اثنان" forms it is the word before ("جندي واحد").
+"مقاتلي"), or None when a preposition, a pronoun form ("منه"), punctuation or another number
+follows. "واحد"/"اثنان" follow their noun, so theirs is the word before ("جندي واحد"), unless "من"
+follows ("اثنان من الجنود"). "أحد"/"إحدى" + noun count one ("مقتل أحد العناصر"; "وأحد" normalises
+to "واحد" and reads the same way); a lone "أحد" ("لم يصب أحد") is not a number.
 
 Ambiguities resolved on purpose: "1,200" and "1.200.000" are thousands; a single dot followed by
 exactly three digits is a thousands separator too ("1.200 قتيل") unless a scale word follows
@@ -58,6 +63,7 @@ __all__ = [
     "find_numbers",
     "is_casualty_plural",
     "parse_number_words",
+    "trie_pattern",
 ]
 
 QUANTITIES_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "quantities.yaml"
@@ -79,8 +85,6 @@ _VAGUE = "vague"
 _DUAL = "dual"
 _CAS = "cas"
 _DIGITS = "d"
-
-_NUMERIC = frozenset({_U, _T10, _TEN, _HUND, _MULT, _DSCALE, _DIGITS})
 
 
 def _load() -> dict[str, Any]:
@@ -116,7 +120,7 @@ def _build_vocab(data: dict[str, Any]) -> dict[str, tuple[str, float, Any]]:
     for v, words in card["multipliers"].items():
         add(words, _MULT, int(v))
     for v, words in card["dual_scales"].items():
-        add(words, _DSCALE, int(v))
+        add(words, _DSCALE, 2 * int(v))
     for v, words in card["plural_scales"].items():
         add(words, _PSCALE, int(v))
     for v, words in data["ordinals"].items():
@@ -144,7 +148,7 @@ def _escape(ch: str) -> str:
     return r"\s+" if ch == " " else re.escape(ch)
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation shaped as a trie (shared prefixes factored out), longest first."""
     trie: dict[str, Any] = {}
     for w in words:
@@ -165,18 +169,21 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-CARDINAL_WORD_PATTERN: str = _trie_pattern(
+CARDINAL_WORD_PATTERN: str = trie_pattern(
     k for k, (kind, _, _) in _VOCAB.items() if kind in (_U, _T10, _TEN, _HUND, _MULT, _DSCALE)
 )
 """Regex source (no groups) matching one cardinal number word, for other modules' patterns."""
 
-_DIGIT_SRC = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)*"
-_TOKEN_RE = re.compile(
-    r"(?<![\d.,:/A-Za-z-])(?P<dt>\d{4}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}|\d{1,2}(?P<s2>[-/.])\d{1,2}"
-    r"(?P=s2)\d{4}|\d{1,2}:\d{2}(?::\d{2})?)(?!\d)"
-    rf"|(?<![\d.,A-Za-z])(?P<d>{_DIGIT_SRC})(?!\d)"
-    r"|(?<!\w)(?P<cl>[وف]?[بكل]?)(?P<w>" + _trie_pattern(_VOCAB) + r")(?!\w)"
+# Digits start with a character class so that the regex engine skips other text fast; the
+# look-behind after the first digit keeps "1.5" or "F16" from yielding a second number.
+_DIGIT_RE = re.compile(
+    r"\d(?<![\d.,:/A-Za-z]\d)(?:"
+    r"(?P<dt>\d{3}(?P<s1>[-/.])\d{1,2}(?P=s1)\d{1,2}|\d?(?P<s2>[-/.])\d{1,2}(?P=s2)\d{4}"
+    r"|\d?:\d{2}(?::\d{2})?)"
+    r"|\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)*)(?!\d)"
 )
+_WORD_RE = re.compile(r"(?<!\w)(?P<cl>[وف]??[بكل]??)(?P<w>" + trie_pattern(_VOCAB) + r")(?!\w)")
+_SCALE_NEXT_RE = re.compile(norm(r"\s*(?:ألف|مليون|مليار)"))
 
 _WS_RE = re.compile(r"\s+")
 
@@ -195,8 +202,14 @@ _NAME_PREFIXES = _set(_DATA["name_prefixes"])
 _YEAR_PREFIXES = _set(_DATA["year_prefixes"])
 _TIME_PREFIXES = _set(_DATA["time_prefixes"])
 _NEGATORS = _set(_DATA["negators"])
+_CAS_NOT_AFTER = _set(_DATA["casualty_plural_not_after"])
+_PREV_FEW_RE = re.compile(r"((?:[^\W\d_]+[^\S\n]+){1,4})\Z")
+_ONE_OF = _set(["أحد", "إحدى", "واحد", "واحدة"])  # with a noun after: "one of" (واحد = و+أحد too)
+_ONE_OF_ONLY = _set(["أحد", "إحدى"])  # alone: "anyone"
+_SEVERAL = _set(["عدة", "بعض"])  # may follow their noun: "قذائف عدة"
 _CASUALTY = _set(_DATA["casualty_plurals"])
-_MONTH_WORDS_BEFORE_ORDINAL = frozenset({"تشرين", "كانون", "ربيع", "جمادي"})
+# An ordinal after these is part of a calendar expression ("تشرين الأول", "أمس الأول").
+_NOT_ORDINAL_AFTER = _set(["تشرين", "كانون", "ربيع", "جمادى", "أمس"])
 _QUAL = _DATA["qualifiers"]
 _PRE_QUAL_RE = re.compile(
     r"(?<!\w)[وف]?[بل]?(?P<q>" + "|".join(
@@ -208,15 +221,17 @@ _POST_QUAL_RE = re.compile(
         f"(?P<{kind}>{_alt(_set(words))})" for kind, words in _QUAL["after"].items()
     ) + r")(?!\w)"
 )
+_POST_QUAL_KEYS = frozenset(_key(w).split()[-1] for ws in _QUAL["after"].values() for w in ws)
 _PERCENT_RE = re.compile(r"\s*(?:" + _alt(_set(_DATA["percent_words"])) + ")")
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)[^\S\n]*\Z")
 _NEXT_WORD_RE = re.compile(r"[^\S\n]*(?:من[^\S\n]+)?([^\W\d_]+)")
-_YEAR_MARK_RE = re.compile(r"[^\S\n]*(?:م|ه|ميلادي|ميلاديه|هجري|هجريه|للهجره|للميلاد)(?!\w)")
+_YEAR_MARK_RE = re.compile(norm(r"[^\S\n]*(?:م|هـ|ميلادي|ميلادية|هجري|هجرية|للهجرة|للميلاد)(?!\w)"))
 _STOP = _set([
     "في", "على", "عن", "إلى", "مع", "بين", "منذ", "خلال", "بعد", "قبل", "حتى", "و", "أو", "ثم",
     "قد", "لقد", "لم", "لن", "ما", "من", "منه", "منها", "منهم", "منهن", "منا", "منكم", "الذي",
     "التي", "الذين", "هو", "هي", "هم", "كان", "كانت", "عند", "لدى", "بحسب", "وفق", "حسب", "إثر",
     "جراء", "نتيجة", "أن", "إن", "انه", "أنها", "أنهم", "فقط", "آخرين", "أخرى", "آخر", "اخرى",
+    "بينهم", "بينها", "بينهن", "أيضا", "كما", "لكن", "بل", "هذا", "هذه", "ذلك", "تلك",
 ])
 
 
@@ -355,33 +370,47 @@ def _extend(run: _Run, kind: str, value: float, join: str) -> bool:
     return False
 
 
+def _tokens(text: str) -> list[tuple[int, int, str, float, Any]]:
+    """Digit and word tokens of ``text`` as (start, end, kind, value, extra), in text order."""
+    toks: list[tuple[int, int, str, float, Any]] = []
+    for m in _DIGIT_RE.finditer(text):
+        s, e = m.span()
+        if m.group("dt") is not None:
+            toks.append((s, e, "dt", 0, None))
+        else:
+            toks.append((s, e, _DIGITS, _parse_digits(m.group(), bool(_SCALE_NEXT_RE.match(text, e))), None))
+    words = [
+        (m.start("w"), m.end("w"), *_VOCAB[w if (w := m.group("w")).isalpha() else _WS_RE.sub(" ", w)])
+        for m in _WORD_RE.finditer(text)
+    ]
+    if not toks:
+        return words
+    toks.extend(words)
+    toks.sort(key=lambda t: t[0])
+    return toks
+
+
 def _runs(text: str) -> list[_Run]:
     """Scan ``text`` once and join tokens into runs."""
     runs: list[_Run] = []
     run: _Run | None = None
-    for m in _TOKEN_RE.finditer(text):
-        if m.group("dt") is not None:
-            s, e = m.span("dt")
+    for s, e, kind, value, extra in _tokens(text):
+        if kind == "dt":
             run = _Run("dt", s, e)
             runs.append(run)
             continue
-        if m.group("d") is not None:
-            s, e = m.span("d")
-            raw = m.group("d")
-            follow = text[e:e + 12]
-            scale_next = bool(re.match(r"\s*(?:الف|مليون|مليار)", follow))
-            kind, value, extra = _DIGITS, _parse_digits(raw, scale_next), None
-        else:
-            s, e = m.span("w")
-            w = m.group("w")
-            key = w if " " in w and "\n" not in w else _WS_RE.sub(" ", w)
-            kind, value, extra = _VOCAB[key]
         if run is not None and s - run.end <= 4:
             gap = text[run.end:s]
             stripped = gap.strip()
             join = "adj" if not stripped and gap and "\n" not in gap else (
                 "and" if stripped == "و" and "\n" not in gap else "")
             if join and _extend(run, kind, value, join):
+                run.end = e
+                run.tokens += 1
+                continue
+            # "وأحد" normalises to "واحد": after a number it is و + أحد ("ستمئة وأحد عشر").
+            alt = _VOCAB.get(text[s + 1:e]) if join == "adj" and text[s] == "و" else None
+            if alt and _extend(run, alt[0], alt[1], "and"):
                 run.end = e
                 run.tokens += 1
                 continue
@@ -411,9 +440,17 @@ def _prev_word(text: str, start: int) -> str | None:
     return m.group(1) if m else None
 
 
-def _next_word(text: str, end: int) -> str | None:
+def _negated(text: str, start: int) -> bool:
+    """A negator among the four words before ``start``, within the clause ("دون وقوع قتلى")."""
+    m = _PREV_FEW_RE.search(text, max(0, start - 50), start)
+    return bool(m) and any(_clean_word(w) in _NEGATORS or w in _NEGATORS for w in m.group(1).split())
+
+
+def _next_word(text: str, end: int, limit: int | None = None) -> str | None:
+    """The word after ``end`` (one "من" skipped), unless it is a stop word or runs into ``limit``
+    (the next number)."""
     m = _NEXT_WORD_RE.match(text, end)
-    if not m:
+    if not m or (limit is not None and m.end(1) > limit):
         return None
     w = m.group(1)
     return None if _key(w) in _STOP else w
@@ -427,8 +464,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     """Every count, ordinal, year and day number in a normalised ``text``, sorted, non-overlapping."""
     out: list[NumberMention] = []
     date_after = _date_after_re()
-    for run in _runs(text):
+    runs = _runs(text)
+    for i, run in enumerate(runs):
         s, e = run.start, run.end
+        # A noun may not run into the next number (but a killed-plural after it is its noun).
+        limit = runs[i + 1].start if i + 1 < len(runs) and runs[i + 1].cat != "cas" else None
         cat = run.cat
         value: int | float | None = _as_number(run.value)
         kind = "cardinal"
@@ -440,8 +480,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         prev = _prev_word(text, s)
         prev_clean = _clean_word(prev) if prev else None
         if cat == "ord":
-            if prev_clean in _MONTH_WORDS_BEFORE_ORDINAL:
-                continue  # "تشرين الأول", "جمادى الأولى": part of a month name
+            if prev_clean in _NOT_ORDINAL_AFTER:
+                continue  # "تشرين الأول", "أمس الأول": part of a date
             if prev_clean in _NAME_PREFIXES:
                 kind = "name"
             elif value is not None and value <= 31 and date_after.match(text, e):
@@ -452,7 +492,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         elif cat == "dual":
             kind, noun = "dual", text[s:e].split()[0]
         elif cat == "cas":
-            if prev_clean in _NEGATORS or text[s:s + 2] == "ال":
+            if prev_clean in _CAS_NOT_AFTER or _negated(text, s):
                 continue
             if out and out[-1].kind in COUNT_KINDS and re.fullmatch(
                 r"[^\S\n]+(?:من[^\S\n]+)?", text[out[-1].end:s]
@@ -461,8 +501,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             kind, vague, noun = "vague", True, text[s:e]
         elif cat == "vague":
             kind, vague = "vague", True
-            noun = _next_word(text, e)
-            if noun is None and text[s:e] in ("عده", "بعض"):
+            noun = _next_word(text, e, limit)
+            if noun is None and text[s:e] in _SEVERAL:
                 noun = prev  # "قذائف عدة"
         else:
             is_digits = text[s].isdigit()
@@ -476,9 +516,17 @@ def find_numbers(text: str) -> list[NumberMention]:
                 kind = "year"
             elif _PERCENT_RE.match(text, e):
                 kind = "percent"
+            elif run.post and run.tokens == 1:
+                nxt = _next_word(text, e, limit)
+                word = text[s:e]
+                if re.match(r"[^\S\n]+من(?!\w)", text[e:e + 5]) or (nxt and word in _ONE_OF):
+                    noun = nxt  # "اثنان من الجنود", "أحد العناصر"
+                elif word in _ONE_OF_ONLY:
+                    continue  # "لم يصب أحد": anyone
+                else:
+                    noun = prev  # "جندي واحد"
             else:
-                noun = prev if run.post and not re.match(r"[^\S\n]+من(?!\w)", text[e:e + 5]) else (
-                    _next_word(text, e))
+                noun = _next_word(text, e, limit)
         if kind in ("cardinal", "dual"):
             q = _PRE_QUAL_RE.search(text, max(0, s - 30), s)
             if q:
@@ -497,21 +545,22 @@ def _is_year(text: str, s: int, e: int, prev_clean: str | None) -> bool:
         return False
     if prev_clean in _YEAR_PREFIXES:
         return True
-    if prev_clean is not None and re.fullmatch(_month_alt(), prev_clean):
+    if _month_before_re().search(text, max(0, s - 25), s):
         return True
     return _next_word(text, e) is None
 
 
 @cache
-def _month_alt() -> str:
+def _month_before_re() -> re.Pattern[str]:
+    """A month name (maybe with a paired name in brackets) right before a number."""
     from marsad.text.dates import MONTH_PATTERN
 
-    return "(?:" + MONTH_PATTERN + ")"
+    return re.compile(r"(?<!\w)(?:" + MONTH_PATTERN + r")[\s()]*\Z")
 
 
 def _post_qualifiers(text: str, out: list[NumberMention]) -> None:
     """Apply "على الأقل"/"تقريبا" written after the noun to the nearest count before it."""
-    if "الاقل" not in text and "تقدير" not in text and "تقريبا" not in text:
+    if not any(k in text for k in _POST_QUAL_KEYS):
         return
     for i, nm in enumerate(out):
         if nm.kind != "cardinal" and nm.kind != "dual":
