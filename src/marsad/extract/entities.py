@@ -296,15 +296,16 @@ class _Context:
                 continue
             if any(s <= h.start < e for s, e in self.taken):
                 continue
-            if ids:
-                a = self._pick_actor(ids)
-                if a:
-                    firm[a] += 1
-                    self._actor_mention(h, a, ambiguous=False)
-            else:
+            a = self._pick_actor(ids) if ids else None
+            if a:
+                firm[a] += 1
+                self._actor_mention(h, a, ambiguous=False)
+            elif amb:
                 pending.append((h, amb))
         for h, ids in pending:
-            valid = [i for i in ids if lex.actors[i].valid_on(self.pub)] or ids
+            valid = [i for i in ids if lex.actors[i].valid_on(self.pub)]
+            if not valid:
+                continue
             named = [i for i in valid if firm[i]]
             a = max(named, key=lambda i: firm[i]) if named else valid[0]
             self._actor_mention(h, a, ambiguous=True)

@@ -11,6 +11,8 @@ lexicon entry that has that name.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -44,6 +46,24 @@ _PREFIXES = frozenset(PROCLITIC_PREFIXES)
 _ASSIMILATED = frozenset({"ل", "ول", "فل"})  # before a key written without the alef of ال
 
 
+_SPACE_RUN_RE = re.compile(r"  +")
+
+
+def _squeeze(flat: str) -> tuple[str, list[int], list[int]]:
+    """``flat`` with space runs squeezed to one, and the map back (run points, cumulative shifts)."""
+    if "  " not in flat:
+        return flat, [], []
+    points: list[int] = []
+    shifts: list[int] = []
+    deleted = 0
+    for m in _SPACE_RUN_RE.finditer(flat):
+        s, e = m.span()
+        points.append(s + 1 - deleted)
+        deleted += e - s - 1
+        shifts.append(deleted)
+    return _SPACE_RUN_RE.sub(" ", flat), points, shifts
+
+
 class Matcher:
     """Compile ``(normalised key, payload)`` pairs once; find all word-aligned hits in a text."""
 
@@ -69,20 +89,33 @@ class Matcher:
         self._auto = auto
 
     def find(self, flat: str) -> list[Hit]:
-        """All hits in ``flat`` (a text whose non-word characters are spaces and that ends in one)."""
+        """All hits in ``flat`` (a text whose non-word characters are spaces and that ends in one).
+
+        Runs of spaces (punctuation between words: "كتائب «الصفوة الإسلامية»") are squeezed to one
+        before matching so that multi-word names match across them; hit offsets are given in
+        ``flat`` coordinates.
+        """
+        sq, points, shifts = _squeeze(flat)
         out: list[Hit] = []
-        rfind = flat.rfind
-        for end_space, (key, payloads, assimilated) in self._auto.iter(flat):
+        rfind = sq.rfind
+
+        def back(i: int) -> int:
+            if not points:
+                return i
+            k = bisect_right(points, i)
+            return i + (shifts[k - 1] if k else 0)
+
+        for end_space, (key, payloads, assimilated) in self._auto.iter(sq):
             klen = len(key) - 1 if assimilated else len(key)
             start = end_space - klen
             ws = rfind(" ", 0, start) + 1
-            prefix = flat[ws:start]
+            prefix = sq[ws:start]
             if assimilated:
                 if prefix not in _ASSIMILATED:
                     continue
             elif prefix and prefix not in _PREFIXES:
                 continue
-            out.append(Hit(start, end_space, ws, prefix, key, payloads))
+            out.append(Hit(back(start), back(end_space), back(ws), prefix, key, payloads))
         return out
 
     @staticmethod
