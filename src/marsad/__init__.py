@@ -5,8 +5,19 @@
     >>> doc.events, doc.mentions, doc.summary
 """
 
+from __future__ import annotations
+
+from datetime import date
+
 from marsad.model import DateMention, Document, Event, Mention, NumberMention, Sentence
-from marsad.pipeline import analyze
 
 __all__ = ["analyze", "Document", "Event", "Mention", "NumberMention", "DateMention", "Sentence"]
 __version__ = "0.1.0"
+
+
+def analyze(text: str, published: str | date | None = None, url: str | None = None,
+            title: str | None = None) -> Document:
+    """Analyse one article (cleaned, normalised, entities, events, summary); see ``marsad.pipeline``."""
+    from marsad.pipeline import analyze as _analyze
+
+    return _analyze(text, published=published, url=url, title=title)

@@ -62,7 +62,7 @@ def _split_paragraph(text: str, ps: int, pe: int) -> Iterator[Sentence]:
     start = 0
     for m in _STOP_RE.finditer(para):
         end = m.end()
-        if any(qs < m.start() < qe - 1 for qs, qe in quotes):
+        if any(qs < m.start() and m.end() < qe for qs, qe in quotes):
             continue
         seg = para[start:end]
         s = seg.strip(_STRIP)
