@@ -30,6 +30,7 @@ lint: install
 bench: install
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python bench/analyze.py
+	$(BIN)/python bench/extract.py
 
 eval: install
 	$(BIN)/marsad eval --articles $(SHARED)/eval/seeds.articles.jsonl --gold $(SHARED)/eval/seeds.gold.jsonl
