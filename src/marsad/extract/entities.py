@@ -197,6 +197,8 @@ class _Context:
         total = sum(votes.values()) or 1
         resolved: list[tuple[Hit, Place, str]] = []
         for h, ps in cands:
+            if h.prefix.endswith("ال") and not h.key.startswith("ال"):
+                continue  # "القنوات" is not the village قنوات
             prev = self.prev_words(h.word_start, 2)
             prev1 = prev[-1] if prev else ""
             has_cue = bool(h.prefix and h.prefix[-1] in "بل") or prev1 in PLACE_CUE_WORDS

@@ -62,6 +62,7 @@ _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه
 _NEGATION_NEAR = frozenset(norm(w) for w in "لم لن لا ليس ما عدم دون".split())
 _PERSON_NOUNS_1 = frozenset(norm(w) for w in "شخص رجل طفل طفلة امرأة عنصر مدني جندي مواطن مقاتل ضابط شاب سيدة فتى".split())
 _LONG_AGO_DAYS = 31
+_RELATIVE_RE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|حيث|بين|يصل|تصل)(?!\S)")
 
 
 @dataclass(slots=True)
@@ -221,7 +222,7 @@ class _Coder:
         bs, be = c.before
         # actors ----------------------------------------------------------------------
         actor1, actor2, assoc = self._actors(c)
-        if t.weak and actor1 is None and not self._places_in(seg_s, seg_e):
+        if t.weak and (actor1 is None or not (self._places_in(seg_s, seg_e) or self._places_in(bs, be))):
             return []
         # type --------------------------------------------------------------------------
         etype, stype = t.event_type, t.sub_event_type
@@ -251,6 +252,11 @@ class _Coder:
             stype = "Shelling/artillery/missile attack"
         if stype is None:
             return []
+        if stype == "Displacement":
+            # who fled: the group named right after the trigger ("فرار ضباط النظام"), else civilians
+            after = [m for m in self.actors if seg_s <= m.nspan[0] < min(seg_e, seg_s + 40)]
+            actor1 = after[0] if after else self._civilians_mention()
+            actor2 = None
         if actor1 is not None and actor1.ref == self.civilians_id and etype not in ("Protests", "Strategic developments"):
             actor1, actor2 = None, actor1
         if actor2 is None and etype in ("Violence against civilians",):
@@ -461,18 +467,30 @@ class _Coder:
     def _date(self, c: _Cand) -> tuple[DateMention | None, bool]:
         lo = min(c.before[0], c.trigger.word_start)
         hi = c.seg[1]
-        inside = [d for s, _e, d in self.dates if lo <= s < hi and d.date]
+        dates = [(s, d) for s, _e, d in self.dates if not self._is_since(s)]
+        inside = [d for s, d in dates if lo <= s < hi and d.date]
         if inside:
             return inside[0], False
-        inside_unres = [d for s, _e, d in self.dates if lo <= s < hi]
-        if inside_unres:
-            return None, False
-        prev = [d for s, _e, d in self.dates if s < lo and d.date and s >= self._article_body_start()]
+        if any(lo <= s < hi for s, d in dates):
+            return None, False  # a relative date that cannot be resolved (no publication date)
+        body = self._article_body_start()
+        prev = [d for s, d in dates if body <= s < lo and d.date and self._recent(d)]
         if prev:
-            d = prev[-1]
-            if self.doc.published is None or abs((self.doc.published - date.fromisoformat(d.date)).days) <= 7:
-                return d, True
+            return prev[-1], True
         return None, False
+
+    def _is_since(self, pos: int) -> bool:
+        """"منذ الـ27 من الشهر الماضي" is a duration's start, not the date of an event."""
+        before = self.flat[max(0, pos - 8):pos].split()
+        return bool(before) and before[-1] in ("منذ", "ومنذ")
+
+    def _recent(self, d: DateMention) -> bool:
+        if self.doc.published is None or not d.date:
+            return True
+        try:
+            return abs((self.doc.published - date.fromisoformat(d.date)).days) <= 7
+        except ValueError:
+            return False
 
     def _article_body_start(self) -> int:
         return self._npos(self.doc.body_start)
@@ -512,7 +530,13 @@ class _Coder:
         primary, prole = usable[0]
         near = prole == "near"
         chosen = [primary]
+        last = primary
         for m, r in usable[1:]:
+            if not self._coordinated(last, m):
+                if self._rank(m) > self._rank(primary) and self._contains(primary, m):
+                    continue
+                break
+            last = m
             if self._contains(m, primary) or self._contains(primary, m):
                 # a container ("بريف دمشق") or a part of the primary
                 if self._rank(m) > self._rank(primary) and self._contains(primary, m):
@@ -528,6 +552,15 @@ class _Coder:
                 continue
             chosen.append(m)
         return chosen, near
+
+    def _coordinated(self, a: Mention, b: Mention) -> bool:
+        """Whether place ``b`` continues a list that ``a`` is in ("بلدتي الفوعة وكفريا", "في X، وY في Z")."""
+        gap = self.nz.text[a.nspan[1]:b.nspan[0]]
+        if len(gap) > 70 or _RELATIVE_RE.search(gap):
+            return False
+        ws = self.flat.rfind(" ", 0, b.nspan[0]) + 1
+        prefix = self.flat[ws:b.nspan[0]]
+        return prefix.startswith("و") or "،" in gap or "," in gap or " و" in gap
 
     @staticmethod
     def _rank(m: Mention) -> int:
@@ -640,15 +673,18 @@ def _confidence(t: Trigger, actor1: Mention | None, place: Mention | None, inher
 def _merge_duplicates(events: list[Event]) -> list[Event]:
     """One event per action, actor pair, place and day within an article."""
     out: list[Event] = []
-    index: dict[tuple[Any, ...], Event] = {}
     for ev in events:
-        key = (ev.event_type, ev.sub_event_type, ev.actor1, ev.actor2, ev.location_ar, ev.event_date)
-        if key in index:
-            kept = index[key]
-            kept.fatalities = max(kept.fatalities, ev.fatalities)
+        twin = next((k for k in out if k.event_type == ev.event_type and k.sub_event_type == ev.sub_event_type
+                     and k.location == ev.location and k.admin1 == ev.admin1 and k.event_date == ev.event_date
+                     and (k.actor1 == ev.actor1 or k.actor1 is None or ev.actor1 is None)), None)
+        if twin is None:
+            out.append(ev)
             continue
-        index[key] = ev
-        out.append(ev)
+        twin.fatalities = max(twin.fatalities, ev.fatalities)
+        for a in ("actor1", "inter1", "actor1_ar", "actor2", "inter2", "actor2_ar", "source_ar", "source"):
+            if getattr(twin, a) is None and getattr(ev, a) is not None:
+                setattr(twin, a, getattr(ev, a))
+        twin.reports = 1
     return out
 
 
