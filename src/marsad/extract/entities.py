@@ -204,12 +204,16 @@ class _Context:
             has_cue = bool(h.prefix and h.prefix[-1] in "بل") or prev1 in PLACE_CUE_WORDS
             has_type = prev1 in PLACE_TYPE_WORDS
             key = h.key
+            anchor = self._anchor_admin1(h)
             if key in self.res.common_words or len(key) <= 2:
                 if not has_type:
                     continue
-            elif not self._strong(h, ps) and not has_cue:
-                continue
-            anchor = self._anchor_admin1(h)
+            elif not self._strong(h, ps):
+                # a town or village name: a place-type word before it, or a place cue and the
+                # governorate named next to it or elsewhere in the article
+                admins = {p.admin1 for p in ps}
+                if not has_type and not (has_cue and (anchor in admins or admins & set(votes))):
+                    continue
             best, how, best_score = None, "rank", -1e9
             for p in ps:
                 score = KIND_RANK.get(p.kind, 0.5) + min(p.population, 2_000_000) / 1_000_000

@@ -61,6 +61,11 @@ _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مش
 _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
 _NEGATION_NEAR = frozenset(norm(w) for w in "لم لن لا ليس ما عدم دون".split())
 _PERSON_NOUNS_1 = frozenset(norm(w) for w in "شخص رجل طفل طفلة امرأة عنصر مدني جندي مواطن مقاتل ضابط شاب سيدة فتى".split())
+_NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
+    "قذيفة قذائف صاروخ صواريخ غارة غارات برميل براميل ضربة ضربات آلية آليات سيارة سيارات طائرة طائرات "
+    "يوم يوما أيام ساعة ساعات كيلومتر كيلومترات كلم متر مترا عام أعوام شهر أشهر شهرا أسبوع أسابيع دقيقة "
+    "بلدة بلدات قرية قرى مدينة مدن نقطة نقاط موقع مواقع حاجز حواجز دبابة دبابات مبنى مباني منزل منازل "
+    "عبوة عبوات لغم ألغام هجوم هجمات قذيفه مرة مرات").split())
 _LONG_AGO_DAYS = 31
 _RELATIVE_RE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|حيث|بين|يصل|تصل)(?!\S)")
 
@@ -224,6 +229,10 @@ class _Coder:
         actor1, actor2, assoc = self._actors(c)
         if t.weak and (actor1 is None or not (self._places_in(seg_s, seg_e) or self._places_in(bs, be))):
             return []
+        if t.pos != "verb" and not c.fatal_hits and not t.fatal:
+            own_place = self._places_in(seg_s, seg_e) or self._places_in(bs, be)
+            if not own_place or (actor1 is None and actor2 is None):
+                return []
         # type --------------------------------------------------------------------------
         etype, stype = t.event_type, t.sub_event_type
         rule = f"trigger:{t.id}"
@@ -476,8 +485,20 @@ class _Coder:
         body = self._article_body_start()
         prev = [d for s, d in dates if body <= s < lo and d.date and self._recent(d)]
         if prev:
-            return prev[-1], True
+            d = prev[-1]
+            same_sentence = any(c.sent[0] <= s < lo and dd is d for s, dd in dates)
+            if same_sentence or self._main_day(d):
+                return d, True
         return None, False
+
+    def _main_day(self, d: DateMention) -> bool:
+        """A date of the day before publication (or that day) is the article's main day."""
+        if self.doc.published is None or not d.date:
+            return False
+        try:
+            return 0 <= (self.doc.published - date.fromisoformat(d.date)).days <= 1
+        except ValueError:
+            return False
 
     def _is_since(self, pos: int) -> bool:
         """"منذ الـ27 من الشهر الماضي" is a duration's start, not the date of an event."""
@@ -593,9 +614,11 @@ class _Coder:
         for s, e, n in self.numbers:
             if not (lo <= s < hi) or n.kind in ("ordinal", "name", "year", "date_part") or n.value is None:
                 continue
+            if n.noun and norm(n.noun) in _NOT_PERSON_NOUNS:
+                continue
             dk = min((min(abs(s - k.end), abs(k.start - e)) for k in killed), default=999)
             dw = min((min(abs(s - w.end), abs(w.start - e)) for w in wounded), default=999)
-            if dk <= 45 and dk < dw:
+            if dk <= 30 and dk < dw:
                 total += int(n.value)
                 used = True
         if not used:
