@@ -60,6 +60,7 @@ _STOP_NAME = _nset("في من على إلى الى عن أن إن ان الذي 
 _NAME_LINK = _nset("عبد أبو ابو بن ابن أم ام")
 _SKIP_ADJ = _nset("المعارض المؤيد الموالي السوري الميداني الرسمي المحلي الإعلامي الصحفي المستقل البارز "
                   "المقرب المنشق الكردي المقيم الأميركي الأمريكي الروسي التركي الإيراني الفلسطيني")
+_DIRECTIONS = _nset("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 _ANAPHORA = {"مدينه": ("city", "town"), "بلده": ("town", "city", "village"), "قريه": ("village", "town")}
 _ANAPHORA_RE = re.compile(r"(?<!\S)(?:[وف]?[بلك]?)(?:ال|ل)(مدينه|بلده|قريه)(?= )")
 
@@ -276,7 +277,9 @@ class _Context:
         return best
 
     def _anaphora(self, resolved: list[tuple[Hit, Place, str]]) -> None:
-        placed = sorted(((h.start, p) for h, p, _ in resolved), key=lambda t: t[0])
+        # reference points ("شرق مدينة حماة") are not what "المدينة" points back to
+        placed = sorted(((h.start, p) for h, p, _ in resolved
+                         if not (set(self.prev_words(h.word_start, 2)) & _DIRECTIONS)), key=lambda t: t[0])
         for m in _ANAPHORA_RE.finditer(self.flat):
             ns, ne = m.start(1) - 2 if self.flat[m.start(1) - 2:m.start(1)] == "ال" else m.start(1), m.end()
             if any(s <= ns < e for s, e in self.taken):

@@ -49,7 +49,8 @@ DISORDER = {
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
-_BREAK_RE = re.compile(r"(?<!\S)(?:و?(?:فيما|بينما|كما|كذلك|ترافق|تبعه|تبعها|تبعت|ثم|لكن|لكنها|لكنه)|في حين)(?= )")
+_BREAK_RE = re.compile(r"(?<!\S)(?:و?(?:فيما|بينما|كما|كذلك|ترافق|تبعه|تبعها|تبعت|ثم|لكن|لكنها|لكنه|بحسب|حسب|وفق|وفقا)"
+                       r"|في حين)(?= )")
 _TARGET_WORDS = frozenset(norm(w) for w in (
     "على ضد مواقع موقع تجمعات تجمع تجمعا حواجز حاجز مقرات مقر مقار نقاط نقطة تمركزات عناصر مقاتلي مسلحي "
     "صفوف آليات آلية سيارة سيارات رتل أرتال دورية معاقل مناطق ثكنة قاعدة مطار لمواقع لتجمعات بمواقع "
@@ -57,6 +58,7 @@ _TARGET_WORDS = frozenset(norm(w) for w in (
 _AGENT_WORDS = frozenset(norm(w) for w in (
     "شنتها شنها شنته نفذتها نفذها قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها").split())
 _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
+_DEST_ALWAYS = frozenset(norm(w) for w in "باتجاه نحو اتجاه صوب".split())
 _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مشارف ضواحي أرياف ريف بمحيط".split())
 _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
 _NEGATION_NEAR = frozenset(norm(w) for w in "لم لن لا ليس ما عدم دون".split())
@@ -67,6 +69,10 @@ _NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
     "بلدة بلدات قرية قرى مدينة مدن نقطة نقاط موقع مواقع حاجز حواجز دبابة دبابات مبنى مباني منزل منازل "
     "عبوة عبوات لغم ألغام هجوم هجمات قذيفه مرة مرات").split())
 _LONG_AGO_DAYS = 31
+_WINDOW_AFTER = 140
+_WINDOW_BEFORE = 110
+_DEMONSTRATIVES = frozenset(norm(w) for w in "هذه هذا تلك ذلك هذين هاتين".split())
+_PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل")
 _RELATIVE_RE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|حيث|بين|يصل|تصل)(?!\S)")
 
 
@@ -118,6 +124,7 @@ class _Coder:
                     self.cues.setdefault(p.kind, []).append(h)
         self.triggers = _dedupe_triggers(self.triggers)
         self.sents = [(self._npos(s.start), self._npos(s.end), s) for s in doc.sentences]
+        self.sentence_agent: tuple[tuple[int, int], Mention] | None = None
         self.civilians_id = next((a.id for a in self.lex.actors.values() if a.name_en == "Civilians"), None)
 
     def _npos(self, orig: int) -> int:
@@ -204,9 +211,12 @@ class _Coder:
         for i, c in enumerate(merged):
             cs, ce = clause_of(c.trigger.start)
             nxt = merged[i + 1].trigger.word_start if i + 1 < len(merged) else se
-            prv = merged[i - 1].trigger.end if i > 0 else ss
-            c.seg = (c.trigger.end, min(ce, nxt) if nxt > c.trigger.end else ce)
-            c.before = (max(cs, prv), c.trigger.word_start)
+            end = min(ce, nxt) if nxt > c.trigger.end else ce
+            c.seg = (c.trigger.end, min(end, c.trigger.end + _WINDOW_AFTER))
+            if i > 0 and merged[i - 1].trigger.end > cs:
+                c.before = (c.trigger.word_start, c.trigger.word_start)  # taken by the previous trigger
+            else:
+                c.before = (max(cs, c.trigger.word_start - _WINDOW_BEFORE), c.trigger.word_start)
         return merged
 
     def _tdef(self, h: Hit) -> Trigger | None:
@@ -227,6 +237,8 @@ class _Coder:
         bs, be = c.before
         # actors ----------------------------------------------------------------------
         actor1, actor2, assoc = self._actors(c)
+        if actor1 is not None and (self.sentence_agent is None or self.sentence_agent[0] != c.sent):
+            self.sentence_agent = (c.sent, actor1)
         if t.weak and (actor1 is None or not (self._places_in(seg_s, seg_e) or self._places_in(bs, be))):
             return []
         if t.pos != "verb" and not c.fatal_hits and not t.fatal:
@@ -345,6 +357,14 @@ class _Coder:
         h = c.trigger
         if "س" in h.prefix and c.tdef.pos == "verb":
             return True  # future: سيقصف
+        prev1 = self.flat[max(c.sent[0], h.word_start - 12):h.word_start].split()[-1:]
+        if prev1 and prev1[0] in _DEMONSTRATIVES:
+            return True  # "هذه الاشتباكات": refers back to an event already told
+        if c.tdef.pos != "verb" and h.prefix in _PURPOSE_PREFIXES:
+            return True  # "لاغتيال", "لسرقة": a purpose, not a deed
+        if c.tdef.pos != "verb" and h.prefix.endswith("ال") and not c.fatal_hits \
+                and not self._places_in(c.seg[0], c.seg[1]):
+            return True  # "المعركة باتت محسومة": a definite noun with no place of its own
         prev = self.flat[max(c.sent[0], h.word_start - 25):h.word_start].split()[-2:]
         if any(w in _NEGATION_NEAR for w in prev):
             return True
@@ -427,12 +447,9 @@ class _Coder:
             if not targets:
                 targets = [m for m in after if m is not actor1 and m.nspan[0] > (actor1.nspan[0] if actor1 else 0)]
             actor2 = targets[0] if targets else None
-        if actor1 is None:
+        if actor1 is None and self.sentence_agent is not None and self.sentence_agent[0] == c.sent:
             # the agent of an earlier clause of the sentence ("لكنها انسحبت", "وأخلت")
-            pre = [m for m in self.actors if c.sent[0] <= m.nspan[0] < bs and not self._is_target(m, True)
-                   and m.nspan not in speakers]
-            if pre and t.event_type in ("Strategic developments", "Explosions/Remote violence", "Battles"):
-                actor1 = pre[-1]
+            actor1 = self.sentence_agent[1]
         if actor2 is not None and actor1 is not None and (actor2.ref == actor1.ref or _assoc(self.lex, actor1, actor2)):
             actor2 = None
         return actor1, actor2, None
@@ -526,7 +543,7 @@ class _Coder:
         prev2 = prev[-2:]
         if any(w in _DIRECTION for w in prev2):
             return "ref"
-        if displacement and any(w in _DEST for w in prev2):
+        if any(w in _DEST_ALWAYS for w in prev2) or (displacement and any(w in _DEST for w in prev2)):
             return "dest"
         if any(w in _NEAR for w in prev2):
             return "near"
@@ -677,6 +694,15 @@ def _dedupe_triggers(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _near_dates(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a == b
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
+    except ValueError:
+        return a == b
+
+
 def _interaction(i1: int | None, i2: int | None) -> int | None:
     if i1 is None:
         return None
@@ -698,7 +724,7 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         twin = next((k for k in out if k.event_type == ev.event_type and k.sub_event_type == ev.sub_event_type
-                     and k.location == ev.location and k.admin1 == ev.admin1 and k.event_date == ev.event_date
+                     and k.location == ev.location and k.admin1 == ev.admin1 and _near_dates(k.event_date, ev.event_date)
                      and (k.actor1 == ev.actor1 or k.actor1 is None or ev.actor1 is None)), None)
         if twin is None:
             out.append(ev)
