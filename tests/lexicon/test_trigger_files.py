@@ -219,3 +219,11 @@ def test_wounded_and_killed_do_not_overlap():
     wounded = {_key(f) for f in cues()["wounded"]}
     killed = {_key(f) for f in cues()["killed"]}
     assert not wounded & killed, wounded & killed
+
+
+def test_non_event_entries_stay_silent():
+    # non_event triggers code nothing because their sub-type stays null: no instrument may give
+    # their event type a sub-type
+    silent_types = {e["event_type"] for e in triggers() if e.get("non_event")}
+    for inst in cues()["instruments"]:
+        assert inst["event_type"] not in silent_types, inst.get("name")
