@@ -197,6 +197,7 @@ class _Context:
                 votes[admins.pop()] += 1
         total = sum(votes.values()) or 1
         resolved: list[tuple[Hit, Place, str]] = []
+        last_end = -10
         for h, ps in cands:
             if h.prefix.endswith("ال") and not h.key.startswith("ال"):
                 continue  # "القنوات" is not the village قنوات
@@ -210,10 +211,11 @@ class _Context:
                 if not has_type:
                     continue
             elif not self._strong(h, ps):
-                # a town or village name: a place-type word before it, or a place cue and the
-                # governorate named next to it or elsewhere in the article
+                # a town or village name: a place-type word before it, a place cue and the governorate
+                # named next to it or elsewhere in the article, or the next item of a list of places
                 admins = {p.admin1 for p in ps}
-                if not has_type and not (has_cue and (anchor in admins or admins & set(votes))):
+                in_list = h.prefix.startswith("و") and 0 <= h.word_start - last_end <= 3
+                if not has_type and not in_list and not (has_cue and (anchor in admins or admins & set(votes))):
                     continue
             best, how, best_score = None, "rank", -1e9
             for p in ps:
@@ -236,6 +238,7 @@ class _Context:
             if len(ps) == 1:
                 how = "unique"
             resolved.append((h, best, how))
+            last_end = h.end
         for h, p, how in resolved:
             self._place_mention(h.start, h.end, p, how)
         self._anaphora(resolved)

@@ -61,6 +61,10 @@ _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شما�
 _DEST_ALWAYS = frozenset(norm(w) for w in "باتجاه نحو اتجاه صوب".split())
 _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مشارف ضواحي أرياف ريف بمحيط".split())
 _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
+_UNDERGO = frozenset(norm(w) for w in (
+    "تعرض تعرضت يتعرض تتعرض تعرضوا يتعرضون تعرضها تعرضه اضافة إضافة بالإضافة نتيجة تعرضا").split())
+_AFTER_WORDS = frozenset(norm(w) for w in "بعد إثر اثر عقب وبعد".split())
+_STILL = frozenset(norm(w) for w in "زال يزال تزال زالت زالوا يزالون".split())
 _NEGATION_NEAR = frozenset(norm(w) for w in "لم لن لا ليس ما عدم دون".split())
 _PERSON_NOUNS_1 = frozenset(norm(w) for w in "شخص رجل طفل طفلة امرأة عنصر مدني جندي مواطن مقاتل ضابط شاب سيدة فتى".split())
 _NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
@@ -172,8 +176,10 @@ class _Coder:
         deaths: list[Hit] = []
         for h in trig:
             tdef = self._tdef(h)
-            if tdef is None:
+            if tdef is None or tdef.non_event:
                 continue
+            if tdef.pos != "verb" and self._in_list_of_nouns(h):
+                continue  # "من اعتقال وإذلال وسرقة": a list of practices, not a deed
             if tdef.event_type is None:
                 deaths.append(h)
                 continue
@@ -182,6 +188,14 @@ class _Coder:
         def clause_of(pos: int) -> tuple[int, int]:
             k = bisect_left(bounds, pos + 1) - 1
             return bounds[max(k, 0)], bounds[min(k + 1, len(bounds) - 1)]
+        if len(typed) > 1:
+            kept = []
+            for c in typed:
+                w = self.flat[max(ss, c.trigger.word_start - 10):c.trigger.word_start].split()[-1:]
+                if c.tdef.pos != "verb" and c.tdef.event_type == "Strategic developments" and w and w[0] in _AFTER_WORDS:
+                    continue  # "دخلت ... بعد اتفاق": the agreement is the circumstance of the entry
+                kept.append(c)
+            typed = kept
         for d in deaths:
             cs, ce = clause_of(d.start)
             owner = [c for c in typed if cs <= c.trigger.start < ce]
@@ -199,8 +213,13 @@ class _Coder:
                 cs, ce = clause_of(p.trigger.start)
                 same_clause = cs <= c.trigger.start < ce
                 gap = c.trigger.word_start - p.trigger.end
-                if same_clause and gap <= 40 and _family(p.tdef) == _family(c.tdef) and not _has_place_between(
+                same = _family(p.tdef) == _family(c.tdef) or (
+                    c.tdef.pos != "verb" and p.tdef.event_type is not None and p.tdef.event_type == c.tdef.event_type)
+                if same_clause and gap <= 60 and same and not _has_place_between(
                         self.places, p.trigger.end, c.trigger.word_start):
+                    if _family(p.tdef) != _family(c.tdef):
+                        p.fatal_hits.extend(c.fatal_hits)
+                        continue
                     if c.tdef.priority > p.tdef.priority:
                         c.fatal_hits.extend(p.fatal_hits)
                         merged[-1] = c
@@ -218,6 +237,21 @@ class _Coder:
             else:
                 c.before = (max(cs, c.trigger.word_start - _WINDOW_BEFORE), c.trigger.word_start)
         return merged
+
+    def _in_list_of_nouns(self, h: Hit) -> bool:
+        """A verbal noun joined by و to another verbal noun right before or after it."""
+        for o in self.triggers:
+            if o is h:
+                continue
+            if 0 <= h.word_start - o.end <= 2 and h.prefix.startswith("و"):
+                t = self._tdef(o)
+                if t is not None and t.pos != "verb":
+                    return True
+            if 0 <= o.word_start - h.end <= 2 and o.prefix.startswith("و"):
+                t = self._tdef(o)
+                if t is not None and t.pos != "verb" and not h.prefix.endswith("ال"):
+                    return True
+        return False
 
     def _tdef(self, h: Hit) -> Trigger | None:
         best = None
@@ -251,15 +285,16 @@ class _Coder:
         inst = self._instrument(min(bs, h.word_start), seg_e)
         if inst is not None:
             i_type, i_sub = inst
-            if etype is None or etype == i_type or (etype == "Battles" and i_type == "Explosions/Remote violence"
-                                                     and t.id.startswith(("attack", "target"))):
+            violent = i_type in ("Explosions/Remote violence", "Battles", "Violence against civilians")
+            if (etype is None and violent) or (etype == i_type and violent) or (
+                    etype == "Battles" and i_type == "Explosions/Remote violence" and t.id.startswith(("attack", "target"))):
                 etype, stype = i_type, i_sub
                 rule += "+instrument"
             elif i_type == "Strategic developments" and stype in ("Non-state actor overtakes territory",
                                                                      "Government regains territory"):
                 etype, stype = i_type, i_sub
                 rule += "+peaceful"
-        if actor1 is not None and self.lex.actors.get(actor1.ref) and t.sub_event_type_state:
+        if actor1 is not None and self.lex.actors.get(actor1.ref) and t.sub_event_type_state and etype == "Battles":
             if self.lex.actors[actor1.ref].inter == 1:
                 stype = t.sub_event_type_state
         if etype is None:
@@ -360,18 +395,21 @@ class _Coder:
         prev1 = self.flat[max(c.sent[0], h.word_start - 12):h.word_start].split()[-1:]
         if prev1 and prev1[0] in _DEMONSTRATIVES:
             return True  # "هذه الاشتباكات": refers back to an event already told
-        if c.tdef.pos != "verb" and h.prefix in _PURPOSE_PREFIXES:
-            return True  # "لاغتيال", "لسرقة": a purpose, not a deed
+        if h.prefix in _PURPOSE_PREFIXES and (c.tdef.pos != "verb" or not h.key.startswith(("ي", "ت", "ن"))):
+            if not (prev1 and prev1[0] in _UNDERGO):
+                return True  # "لاغتيال", "لسرقة": a purpose, not a deed ("تعرضت لقصف" is one)
         if c.tdef.pos != "verb" and h.prefix.endswith("ال") and not c.fatal_hits \
                 and not self._places_in(c.seg[0], c.seg[1]):
             return True  # "المعركة باتت محسومة": a definite noun with no place of its own
         prev = self.flat[max(c.sent[0], h.word_start - 25):h.word_start].split()[-2:]
-        if any(w in _NEGATION_NEAR for w in prev):
+        if any(w in _NEGATION_NEAR for w in prev) and not any(w in _STILL for w in prev):
             return True
         bs = max(c.before[0], c.sent[0])
         for cls_hit in self.cues.get("modality", []):
             if bs <= cls_hit.start < h.word_start and h.word_start - cls_hit.end < 120:
-                return True
+                between = self.flat[cls_hit.end:h.word_start].split()
+                if not any(w in _AFTER_WORDS for w in between):
+                    return True
         for neg in self.cues.get("negation", []):
             if bs <= neg.start < h.word_start and h.word_start - neg.end <= 12:
                 return True
@@ -552,17 +590,14 @@ class _Coder:
     def _places(self, c: _Cand, stype: str) -> tuple[list[Mention], bool]:
         displacement = stype == "Displacement"
         seg_s, seg_e = c.seg
-        found = self._places_in(seg_s, seg_e)
-        if not found:
-            found = self._places_in(c.before[0], c.before[1])
-        if not found:
-            # the sentence's opening places (before its first trigger)
-            first_trig = c.trigger.word_start
-            found = [m for m in self._places_in(c.sent[0], first_trig)]
-        roles = [(m, self._place_role(m, displacement)) for m in found]
-        usable = [(m, r) for m, r in roles if r in ("place", "near")]
-        if not usable:
-            usable = [(m, r) for m, r in roles if r == "ref"][:1]
+        usable: list[tuple[Mention, str]] = []
+        for s, e in ((seg_s, seg_e), c.before, (c.sent[0], c.trigger.word_start)):
+            roles = [(m, self._place_role(m, displacement)) for m in self._places_in(s, e)]
+            usable = [(m, r) for m, r in roles if r in ("place", "near")]
+            if not usable:
+                usable = [(m, r) for m, r in roles if r == "ref"][:1]
+            if usable:
+                break
         if not usable:
             return [], False
         primary, prole = usable[0]
@@ -694,6 +729,16 @@ def _dedupe_triggers(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _same_sides(a: Event, b: Event) -> bool:
+    if a.actor1 == b.actor1 or a.actor1 is None or b.actor1 is None:
+        return True
+    if a.event_type != "Battles":
+        return False
+    names_a = {x for x in (a.actor1, a.actor2) if x}
+    names_b = {x for x in (b.actor1, b.actor2) if x}
+    return any(x in y or y in x for x in names_a for y in names_b)
+
+
 def _near_dates(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return a == b
@@ -721,11 +766,15 @@ def _confidence(t: Trigger, actor1: Mention | None, place: Mention | None, inher
 
 def _merge_duplicates(events: list[Event]) -> list[Event]:
     """One event per action, actor pair, place and day within an article."""
+    events = [ev for ev in events if ev.admin1 is not None or not ev.in_scope]
+    peaceful = {(ev.location, ev.event_date) for ev in events if ev.sub_event_type == "Non-violent transfer of territory"}
+    events = [ev for ev in events if not (ev.sub_event_type == "Non-state actor overtakes territory"
+                                          and (ev.location, ev.event_date) in peaceful)]
     out: list[Event] = []
     for ev in events:
         twin = next((k for k in out if k.event_type == ev.event_type and k.sub_event_type == ev.sub_event_type
                      and k.location == ev.location and k.admin1 == ev.admin1 and _near_dates(k.event_date, ev.event_date)
-                     and (k.actor1 == ev.actor1 or k.actor1 is None or ev.actor1 is None)), None)
+                     and _same_sides(k, ev)), None)
         if twin is None:
             out.append(ev)
             continue

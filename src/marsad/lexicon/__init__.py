@@ -92,6 +92,7 @@ class Trigger:
     fatal: bool = False
     priority: int = 1
     weak: bool = False
+    non_event: bool = False  # a fixed phrase that holds a trigger word but states no event
 
 
 @dataclass(slots=True)
@@ -147,6 +148,7 @@ def _load_triggers() -> dict[str, Trigger]:
             event_type=e.get("event_type"), sub_event_type=e.get("sub_event_type"),
             sub_event_type_state=e.get("sub_event_type_state"), roles=e.get("roles") or {},
             fatal=bool(e.get("fatal", False)), priority=int(e.get("priority", 1)), weak=bool(e.get("weak", False)),
+            non_event=bool(e.get("non_event", False)),
         )
     return out
 

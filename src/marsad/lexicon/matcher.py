@@ -64,6 +64,17 @@ def _squeeze(flat: str) -> tuple[str, list[int], list[int]]:
     return _SPACE_RUN_RE.sub(" ", flat), points, shifts
 
 
+_PRESENT = ("ي", "ت", "ن", "ا")
+
+
+def _bad_prefix(prefix: str, key: str) -> bool:
+    """The future marker سـ only stands before a present-tense verb ("سيقصف", not "سهل" = س + هل);
+    two-letter keys ("هل", "قد", "لم") take only a conjunction before them."""
+    if "س" in prefix and not key.startswith(_PRESENT):
+        return True
+    return len(key) <= 2 and prefix not in ("و", "ف")
+
+
 class Matcher:
     """Compile ``(normalised key, payload)`` pairs once; find all word-aligned hits in a text."""
 
@@ -113,7 +124,7 @@ class Matcher:
             if assimilated:
                 if prefix not in _ASSIMILATED:
                     continue
-            elif prefix and prefix not in _PREFIXES:
+            elif prefix and (prefix not in _PREFIXES or _bad_prefix(prefix, key)):
                 continue
             out.append(Hit(back(start), back(end_space), back(ws), prefix, key, payloads))
         return out
