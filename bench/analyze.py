@@ -17,7 +17,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import build_corpus  # noqa: E402
-
 from marsad.pipeline import analyze_text_layer  # noqa: E402
 
 

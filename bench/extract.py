@@ -28,7 +28,6 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     os.environ.setdefault("MARSAD_DATA_DIR", tempfile.mkdtemp(prefix="marsad-bench-"))
     from corpus import build_corpus
-
     from marsad.gazetteer import import_ocha, load_gazetteer
 
     if OCHA.exists():

@@ -30,13 +30,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from marsad.extract.entities import resources
 from marsad.lexicon import Trigger
 from marsad.lexicon.matcher import Hit
-from marsad.model import DateMention, Document, Event, Mention, NumberMention
+from marsad.model import DateMention, Document, Event, Mention
 from marsad.text.normalize import norm
 
 __all__ = ["find_events", "DISORDER"]
@@ -107,8 +107,6 @@ class _Coder:
         self.nz = doc.norm
         self.flat = self.nz.flat
         # normalised positions of numbers and dates
-        starts = [self.nz.to_orig(i) for i in range(0)]  # placeholder to keep type checkers calm
-        del starts
         self.numbers = [(self._npos(n.start), self._npos(n.end), n) for n in doc.numbers]
         self.dates = [(self._npos(d.start), self._npos(d.end), d) for d in doc.dates]
         self.mentions = sorted((m for m in doc.mentions), key=lambda m: m.nspan[0])
@@ -438,7 +436,7 @@ class _Coder:
         return any(w in _TARGET_WORDS for w in prev)
 
     def _actors(self, c: _Cand) -> tuple[Mention | None, Mention | None, Mention | None]:
-        h, t = c.trigger, c.tdef
+        t = c.tdef
         verb = t.pos == "verb"
         seg_s, seg_e = c.seg
         bs, be = c.before
@@ -604,7 +602,7 @@ class _Coder:
         near = prole == "near"
         chosen = [primary]
         last = primary
-        for m, r in usable[1:]:
+        for m, _r in usable[1:]:
             if not self._coordinated(last, m):
                 if self._rank(m) > self._rank(primary) and self._contains(primary, m):
                     continue
@@ -785,5 +783,3 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
         twin.reports = 1
     return out
 
-
-_ = (timedelta, NumberMention)
