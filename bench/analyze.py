@@ -48,7 +48,7 @@ def main() -> None:
     print(f"regex \\w+ pass : {n / t_regex:10.0f} articles/s  {mb / t_regex:8.2f} MB/s")
     print(f"text layer     : {n / t_layer:10.0f} articles/s  {mb / t_layer:8.2f} MB/s")
     print(f"ratio (layer / regex time): {t_layer / t_regex:.1f}x  (aim: <= 15x)")
-    print(f"peak traced memory over 300 articles: {peak / 1e6:.1f} MB; process max RSS {rss:.0f} MB")
+    print(f"peak traced allocation over 300 articles: {peak / 1e3:.0f} KB; process max RSS {rss:.0f} MB")
 
 
 if __name__ == "__main__":
