@@ -71,7 +71,7 @@ _NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
     "قذيفة قذائف صاروخ صواريخ غارة غارات برميل براميل ضربة ضربات آلية آليات سيارة سيارات طائرة طائرات "
     "يوم يوما أيام ساعة ساعات كيلومتر كيلومترات كلم متر مترا عام أعوام شهر أشهر شهرا أسبوع أسابيع دقيقة "
     "بلدة بلدات قرية قرى مدينة مدن نقطة نقاط موقع مواقع حاجز حواجز دبابة دبابات مبنى مباني منزل منازل "
-    "عبوة عبوات لغم ألغام هجوم هجمات قذيفه مرة مرات").split())
+    "عبوة عبوات لغم ألغام هجوم هجمات قذيفه مرة مرات عدد حصيلة نسبة بالمئة بالمائة").split())
 _LONG_AGO_DAYS = 31
 _WINDOW_AFTER = 140
 _WINDOW_BEFORE = 110
@@ -92,6 +92,7 @@ class _Cand:
     sub_event_type: str | None = None
     fatal_hits: list[Hit] = field(default_factory=list)
     rule: str = ""
+    clause_end: int = 0           # where its clause ends (consequences "ما أدى إلى مقتل" reach this far)
 
 
 def find_events(doc: Document) -> None:
@@ -230,6 +231,7 @@ class _Coder:
             nxt = merged[i + 1].trigger.word_start if i + 1 < len(merged) else se
             end = min(ce, nxt) if nxt > c.trigger.end else ce
             c.seg = (c.trigger.end, min(end, c.trigger.end + _WINDOW_AFTER))
+            c.clause_end = end
             if i > 0 and merged[i - 1].trigger.end > cs:
                 c.before = (c.trigger.word_start, c.trigger.word_start)  # taken by the previous trigger
             else:
@@ -651,12 +653,14 @@ class _Coder:
     # ---- fatalities -------------------------------------------------------------------------
     def _fatalities(self, c: _Cand) -> int:
         lo = min(c.before[0], c.trigger.word_start)
-        hi = c.seg[1]
+        hi = max(c.seg[1], c.clause_end)
         killed = [h for h in self.cues.get("killed", []) if lo <= h.start < hi]
         killed += c.fatal_hits
         if c.tdef.fatal:
             killed.append(c.trigger)
         if not killed:
+            if any(lo <= x.start < hi for x in self.cues.get("lives_lost", [])):
+                return 10
             return 0
         wounded = [h for h in self.cues.get("wounded", []) if lo <= h.start < hi]
         total = 0
@@ -666,11 +670,16 @@ class _Coder:
                 continue
             if n.noun and norm(n.noun) in _NOT_PERSON_NOUNS:
                 continue
+            if self.flat[max(0, s - 14):s].split()[-1:] in (["بينهم"], ["منهم"], ["بينها"], ["معظمهم"],
+                                                             ["غالبيتهم"], ["اغلبهم"], ["بينهن"]):
+                continue  # "خمسة أطفال بينهم أربعة أشقاء": a part of the count already given
             dk = min((min(abs(s - k.end), abs(k.start - e)) for k in killed), default=999)
             dw = min((min(abs(s - w.end), abs(w.start - e)) for w in wounded), default=999)
             if dk <= 30 and dk < dw:
                 total += int(n.value)
                 used = True
+        if not used and any(lo <= x.start < hi for x in self.cues.get("lives_lost", [])):
+            return 10  # "خسائر فادحة في الأرواح": a plural with no number
         if not used:
             # "مقتل شخص", "قضى رجل": a singular person noun right after the death word
             for k in killed:
