@@ -214,7 +214,8 @@ class _Context:
                 # a town or village name: a place-type word before it, a place cue and the governorate
                 # named next to it or elsewhere in the article, or the next item of a list of places
                 admins = {p.admin1 for p in ps}
-                in_list = h.prefix.startswith("و") and 0 <= h.word_start - last_end <= 3
+                in_list = h.prefix.startswith("و") and 0 <= h.word_start - last_end <= 40 and all(
+                    w.startswith("و") for w in self.flat[last_end:h.word_start].split())
                 if not has_type and not in_list and not (has_cue and (anchor in admins or admins & set(votes))):
                     continue
             best, how, best_score = None, "rank", -1e9

@@ -56,7 +56,7 @@ _TARGET_WORDS = frozenset(norm(w) for w in (
     "صفوف آليات آلية سيارة سيارات رتل أرتال دورية معاقل مناطق ثكنة قاعدة مطار لمواقع لتجمعات بمواقع "
     "التابعة التابع تابعة تابع").split())
 _AGENT_WORDS = frozenset(norm(w) for w in (
-    "شنتها شنها شنته نفذتها نفذها قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها").split())
+    "شنتها شنها شنته نفذتها نفذها قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها من").split())
 _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
 _DEST_ALWAYS = frozenset(norm(w) for w in "باتجاه نحو اتجاه صوب".split())
 _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مشارف ضواحي أرياف ريف بمحيط".split())
@@ -396,8 +396,9 @@ class _Coder:
         if prev1 and prev1[0] in _DEMONSTRATIVES:
             return True  # "هذه الاشتباكات": refers back to an event already told
         if h.prefix in _PURPOSE_PREFIXES and (c.tdef.pos != "verb" or not h.key.startswith(("ي", "ت", "ن"))):
-            if not (prev1 and prev1[0] in _UNDERGO):
-                return True  # "لاغتيال", "لسرقة": a purpose, not a deed ("تعرضت لقصف" is one)
+            clause_words = self.flat[max(c.sent[0], h.word_start - 160):h.word_start].split()
+            if not any(w in _UNDERGO or w.lstrip("و") in _UNDERGO for w in clause_words):
+                return True  # "لاغتيال", "لسرقة": a purpose, not a deed ("تعرضت ... لقصف" is one)
         if c.tdef.pos != "verb" and h.prefix.endswith("ال") and not c.fatal_hits \
                 and not self._places_in(c.seg[0], c.seg[1]):
             return True  # "المعركة باتت محسومة": a definite noun with no place of its own
