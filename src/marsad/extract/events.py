@@ -249,7 +249,7 @@ class _Coder:
                     return True
             if 0 <= o.word_start - h.end <= 2 and o.prefix.startswith("و"):
                 t = self._tdef(o)
-                if t is not None and t.pos != "verb" and not h.prefix.endswith("ال"):
+                if t is not None and t.pos != "verb":
                     return True
         return False
 
@@ -414,10 +414,24 @@ class _Coder:
         for neg in self.cues.get("negation", []):
             if bs <= neg.start < h.word_start and h.word_start - neg.end <= 12:
                 return True
-        # totals over long periods: a totals cue in the sentence and a large count
-        if any(c.sent[0] <= x.start < c.sent[1] for x in self.cues.get("totals", [])):
+        # totals over long periods and background: a period phrase in the trigger's clause, a large
+        # count in its sentence with a period phrase anywhere in it, or an earlier year named in the clause
+        lo, hi = min(c.before[0], h.word_start), max(c.seg[1], c.clause_end)
+        totals = self.cues.get("totals", [])
+        if any(lo <= x.start < hi for x in totals):
+            return True
+        if any(c.sent[0] <= x.start < c.sent[1] for x in totals):
             if any(c.sent[0] <= s < c.sent[1] and (n.value or 0) >= 100 and n.kind != "vague"
                    for s, _e, n in self.numbers):
+                return True
+        if self.doc.published is not None and any(
+                lo <= s < hi and n.kind == "year" and n.value and n.value < self.doc.published.year
+                for s, _e, n in self.numbers):
+            return True
+        # the trigger's noun is the subject of a goal or plan: "الغارات تهدف إلى"
+        nxt = self.flat[h.end:h.end + 30].split()[:2]
+        for x in self.cues.get("modality", []):
+            if h.end <= x.start <= h.end + 2 + sum(len(w) + 1 for w in nxt[:1]) and c.tdef.pos != "verb":
                 return True
         dm, _ = self._date(c)
         if dm is not None and dm.date and self.doc.published is not None:

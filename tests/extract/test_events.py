@@ -1,0 +1,243 @@
+"""Event pass: one event per place, non-events, scope, arguments, dates, evidence, fixture articles.
+
+Every test runs with its own data folder (``MARSAD_DATA_DIR``): the embedded default gazetteer, or
+(tests taking the ``ocha`` fixture) a folder where ``../shared/data/ocha-syria`` was imported once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from marsad.extract import entities
+from marsad.gazetteer.core import import_ocha, load_gazetteer
+from marsad.model import Document, Event
+from marsad.pipeline import analyze
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+OCHA = SHARED / "data" / "ocha-syria"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+
+_current: list[str | None] = [None]
+
+
+def _clear_caches() -> None:
+    load_gazetteer.cache_clear()
+    entities.resources.cache_clear()
+
+
+def _use(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MARSAD_DATA_DIR", str(folder))
+    if _current[0] != str(folder):
+        _clear_caches()
+        _current[0] = str(folder)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _module_caches():
+    _clear_caches()
+    _current[0] = None
+    yield
+    _clear_caches()
+    _current[0] = None
+
+
+@pytest.fixture(scope="module")
+def default_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("marsad-default")
+
+
+@pytest.fixture(scope="module")
+def ocha_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (OCHA / "syr_admin4_point.geojson").exists():
+        pytest.skip("../shared/data/ocha-syria is not available")
+    folder = tmp_path_factory.mktemp("marsad-ocha")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MARSAD_DATA_DIR", str(folder))
+        _clear_caches()
+        assert import_ocha(OCHA) > 1000
+    _clear_caches()
+    _current[0] = None
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def data_folder(default_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    _use(default_dir, monkeypatch)
+    return default_dir
+
+
+@pytest.fixture
+def ocha(ocha_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    _use(ocha_dir, monkeypatch)
+    return ocha_dir
+
+
+def events(text: str, published: str = "2016-05-10") -> tuple[Document, list[Event]]:
+    doc = analyze(text, published=published, article_id="t")
+    return doc, doc.events
+
+
+def only_event(text: str, published: str = "2016-05-10") -> Event:
+    _, evs = events(text, published)
+    assert len(evs) == 1, [(e.event_type, e.location) for e in evs]
+    return evs[0]
+
+
+# ------------------------------------------------------------------------------------------
+# one event per place
+def test_one_event_per_city_in_a_list() -> None:
+    _, evs = events("سيطر مقاتلو المعارضة على مدينة إدلب، ومدينة جسر الشغور.")
+    assert len(evs) == 2
+    assert {e.location for e in evs} == {"Idleb", "Jisr-Ash-Shugur"}
+    for e in evs:
+        assert e.event_type == "Battles"
+        assert e.sub_event_type == "Non-state actor overtakes territory"
+        assert e.admin1 == "Idleb"
+        assert e.actor1 == "Syrian opposition factions"
+
+
+def test_one_event_per_village_in_a_list(ocha: Path) -> None:
+    _, evs = events("سيطر مقاتلو المعارضة على بلدات مورك وكفرنبودة واللطامنة في ريف حماة الشمالي.")
+    assert len(evs) == 3
+    assert len({e.location for e in evs}) == 3
+    assert all(e.admin1 == "Hama" and e.event_type == "Battles" for e in evs)
+
+
+# ------------------------------------------------------------------------------------------
+# non-events
+@pytest.mark.parametrize("text", [
+    "دعت الفصائل عناصر الجيش في حمص إلى الانشقاق.",                 # a call
+    "سيقصف الطيران الروسي مدينة إدلب.",                               # future
+    "سوف تقصف قوات النظام مدينة حماة.",                               # future
+    "لم تقصف قوات النظام مدينة حماة.",                                # negation
+    "وثق المرصد مقتل 3042 شخصا في حلب خلال عشرة أشهر.",               # a total over months
+    "هددت قوات النظام باقتحام مدينة درعا.",                           # a threat
+])
+def test_non_events_produce_no_event(text: str) -> None:
+    doc, evs = events(text)
+    assert doc.mentions_of("place"), "the sentence names a place: the test needs it"
+    assert evs == []
+
+
+# ------------------------------------------------------------------------------------------
+# scope
+def test_strike_in_iraq_is_out_of_scope() -> None:
+    e = only_event("قصفت طائرات أمريكية مواقع لتنظيم داعش في الموصل.")
+    assert e.country == "Iraq"
+    assert e.in_scope is False
+    assert e.admin1 is None
+
+
+def test_strike_in_syria_is_in_scope() -> None:
+    e = only_event("قصفت طائرات روسية بلدة كفرنبل في ريف إدلب.")
+    assert e.country == "Syria" and e.in_scope is True
+
+
+# ------------------------------------------------------------------------------------------
+# arguments
+def test_russian_aircraft_strike() -> None:
+    e = only_event("قصفت طائرات روسية بلدة كفرنبل في ريف إدلب.")
+    assert e.event_type == "Explosions/Remote violence"
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1 == "Military Forces of Russia"
+    assert e.admin1 == "Idleb"
+    assert e.location == "Kafranbel"
+
+
+def test_artillery_shelling_with_fatalities() -> None:
+    e = only_event("قتل ثلاثة مدنيين في مدينة تلبيسة جراء قصف مدفعي لقوات النظام.")
+    assert e.event_type == "Explosions/Remote violence"
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1 == "Military Forces of Syria"
+    assert e.fatalities == 3
+    assert e.admin1 == "Homs"
+
+
+def test_wounded_are_not_fatalities() -> None:
+    e = only_event("جرح خمسة مدنيين في مدينة تلبيسة جراء قصف مدفعي لقوات النظام.")
+    assert e.fatalities == 0
+
+
+def test_tens_killed_count_as_ten() -> None:
+    e = only_event("قتل عشرات المدنيين في مدينة تلبيسة جراء قصف مدفعي لقوات النظام.")
+    assert e.fatalities == 10
+
+
+def test_weekday_resolves_to_the_day_before_publication() -> None:
+    e = only_event("قصفت طائرات روسية مدينة إدلب يوم الخميس.", published="2024-12-06")
+    assert e.event_date == "2024-12-05"
+    assert e.time_precision == 1
+
+
+def test_no_date_falls_back_to_publication_week() -> None:
+    e = only_event("قصفت طائرات روسية مدينة إدلب.", published="2024-12-06")
+    assert e.event_date == "2024-12-06"
+    assert e.time_precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات روسية بلدة كفرنبل في ريف إدلب. وقال ناشطون إن الأهالي نزحوا.",
+    "تظاهر المئات في مدينة حمص. وقتل ثلاثة مدنيين في مدينة تلبيسة جراء قصف مدفعي لقوات النظام.",
+])
+def test_evidence_is_the_sentence_span_and_rule_is_set(text: str) -> None:
+    doc, evs = events(text)
+    assert evs
+    for e in evs:
+        assert e.evidence
+        assert doc.text[e.evidence_start:e.evidence_end] == e.evidence
+        assert any(s.start <= e.evidence_start and e.evidence_end <= s.end for s in doc.sentences)
+        assert e.rule
+
+
+# ------------------------------------------------------------------------------------------
+# the fixture articles
+def _fixture_docs() -> list[tuple[dict, Document]]:
+    expected = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
+    out = []
+    for name, exp in expected.items():
+        path = FIXTURES / name
+        if not name.endswith(".txt") or not path.exists():
+            continue
+        doc = analyze(path.read_text(encoding="utf-8"), published=exp.get("published"),
+                      article_id=exp.get("id"))
+        out.append((exp, doc))
+    return out
+
+
+@pytest.fixture(scope="module")
+def fixture_docs(default_dir: Path) -> list[tuple[dict, Document]]:
+    # module fixtures are set up before the autouse folder fixture: select the folder here too
+    with pytest.MonkeyPatch.context() as mp:
+        _use(default_dir, mp)
+        return _fixture_docs()
+
+
+def test_fixture_recall(fixture_docs: list[tuple[dict, Document]]) -> None:
+    assert len(fixture_docs) >= 10
+    total = hits = 0
+    for exp, doc in fixture_docs:
+        got = [(e.event_type, e.admin1) for e in doc.events]
+        for g in exp.get("events") or []:
+            if g.get("optional"):
+                continue
+            types = g["event_type"] if isinstance(g["event_type"], list) else [g["event_type"]]
+            total += 1
+            hits += any(t in types and a == g.get("admin1") for t, a in got)
+    assert total >= 40
+    assert hits / total >= 0.5, f"recall {hits}/{total}"
+
+
+def test_fixture_non_events_do_not_become_events(fixture_docs: list[tuple[dict, Document]]) -> None:
+    # a non-event "became" an event when an event's evidence sentence contains it and it makes up a
+    # large part of that sentence (the rest of the sentence holds no other reported action)
+    total = bad = 0
+    for exp, doc in fixture_docs:
+        for s in exp.get("non_events") or []:
+            total += 1
+            if any(s in e.evidence and len(s) >= 0.4 * len(e.evidence) for e in doc.events):
+                bad += 1
+    assert total >= 15
+    assert bad / total < 0.2, f"{bad}/{total} non-events coded as events"
