@@ -48,7 +48,7 @@ PLACE_TYPE_WORDS = _nset("قرية بلدة مدينة حي منطقة مخيم 
                          "أحياء مناطق تلة تل جبل سهل وادي")
 PLACE_CUE_WORDS = PLACE_TYPE_WORDS | _nset(
     "في من إلى الى على نحو باتجاه قرب محيط أطراف ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل "
-    "مدخل أطراف حتى عند بين وبين بلدات مناطق لبلدة لمدينة لقرية")
+    "مدخل أطراف حتى عند بين وبين بلدات مناطق لبلدة لمدينة لقرية طريق أوتوستراد اوتوستراد")
 SPEECH_VERBS = _nset(
     "قال قالت قالوا يقول تقول أكد أكدت أكدوا يؤكد تؤكد أفاد أفادت أفادوا يفيد ذكر ذكرت ذكروا يذكر تذكر "
     "أشار أشارت أشاروا أعلن أعلنت أعلنوا يعلن أوضح أوضحت أضاف أضافت أضافوا نقل نقلت نقلوا كتب كتبت "
@@ -203,6 +203,8 @@ class _Context:
                 continue  # "القنوات" is not the village قنوات
             prev = self.prev_words(h.word_start, 2)
             prev1 = prev[-1] if prev else ""
+            if prev1 not in PLACE_CUE_WORDS and len(prev1) > 3 and prev1[0] in "وفب":
+                prev1 = prev1[1:]  # "وقرية X", "وبلدة X"
             has_cue = bool(h.prefix and h.prefix[-1] in "بل") or prev1 in PLACE_CUE_WORDS
             has_type = prev1 in PLACE_TYPE_WORDS
             key = h.key
@@ -361,10 +363,11 @@ class _Context:
                 first = titles[j]
                 if first.word_start < h.word_start - 60:
                     break
-            role = self.doc.text[slice(*self.nz.span(first.word_start, h.end))]
+            start = first.start - 2 if first.prefix.endswith("ال") else first.start  # "المقدم", not "مقدم"
+            role = self.doc.text[slice(*self.nz.span(start, h.end))]
             info = {"title": t.ar, "title_en": t.en, "group": t.group, "role": role, "org": org}
             name_text = flat[name_s:name_e]
-            self.mention("person", first.start, name_e, norm(name_text), None, info)
+            self.mention("person", start, name_e, norm(name_text), None, info)
 
     def _same_clause(self, a: int, b: int) -> bool:
         seg = self.nz.text[a:b]

@@ -93,6 +93,7 @@ class _Cand:
     fatal_hits: list[Hit] = field(default_factory=list)
     rule: str = ""
     clause_end: int = 0           # where its clause ends (consequences "ما أدى إلى مقتل" reach this far)
+    clause_start: int = 0
 
 
 def find_events(doc: Document) -> None:
@@ -129,6 +130,7 @@ class _Coder:
         self.sents = [(self._npos(s.start), self._npos(s.end), s) for s in doc.sentences]
         self.sentence_agent: tuple[tuple[int, int], Mention] | None = None
         self.civilians_id = next((a.id for a in self.lex.actors.values() if a.name_en == "Civilians"), None)
+        self.civilian_ids = frozenset(a.id for a in self.lex.actors.values() if a.inter == 7)
 
     def _npos(self, orig: int) -> int:
         nz = self.nz
@@ -232,6 +234,7 @@ class _Coder:
             end = min(ce, nxt) if nxt > c.trigger.end else ce
             c.seg = (c.trigger.end, min(end, c.trigger.end + _WINDOW_AFTER))
             c.clause_end = end
+            c.clause_start = cs
             if i > 0 and merged[i - 1].trigger.end > cs:
                 c.before = (c.trigger.word_start, c.trigger.word_start)  # taken by the previous trigger
             else:
@@ -298,7 +301,7 @@ class _Coder:
             if self.lex.actors[actor1.ref].inter == 1:
                 stype = t.sub_event_type_state
         if etype is None:
-            victims_civ = actor2 is not None and actor2.ref == self.civilians_id
+            victims_civ = actor2 is not None and actor2.ref in self.civilian_ids
             if victims_civ or self._has_cue("victims_civilian", seg_s, seg_e):
                 etype, stype = "Violence against civilians", "Attack"
             else:
@@ -313,10 +316,16 @@ class _Coder:
             after = [m for m in self.actors if seg_s <= m.nspan[0] < min(seg_e, seg_s + 40)]
             actor1 = after[0] if after else self._civilians_mention()
             actor2 = None
-        if actor1 is not None and actor1.ref == self.civilians_id and etype not in ("Protests", "Strategic developments"):
+        if actor1 is not None and actor1.ref in self.civilian_ids and etype not in ("Protests", "Strategic developments"):
             actor1, actor2 = None, actor1
         if actor2 is None and etype in ("Violence against civilians",):
             actor2 = self._civilians_mention()
+        if actor2 is None and etype in ("Explosions/Remote violence", "Violence against civilians") and (
+                c.fatal_hits or t.fatal):
+            lo, hi = min(bs, h.word_start), max(seg_e, c.clause_end)
+            if self._has_cue("victims_civilian", lo, hi) or any(
+                    lo <= m.nspan[0] < hi and m.ref in self.civilian_ids for m in self.actors):
+                actor2 = self._civilians_mention()
         # date --------------------------------------------------------------------------
         dm, inherited = self._date(c)
         # place -------------------------------------------------------------------------
@@ -354,7 +363,7 @@ class _Coder:
             if assoc is not None:
                 ev.assoc_actor_1 = assoc.name_en
             ev.interaction = _interaction(ev.inter1, ev.inter2)
-            ev.civilian_targeting = "Civilian targeting" if actor2 is not None and actor2.ref == self.civilians_id else ""
+            ev.civilian_targeting = "Civilian targeting" if actor2 is not None and actor2.ref in self.civilian_ids else ""
             if pl is not None:
                 info = pl.info
                 ev.admin1, ev.admin2, ev.admin3 = info.get("admin1"), info.get("admin2"), info.get("admin3")
@@ -405,7 +414,7 @@ class _Coder:
         prev = self.flat[max(c.sent[0], h.word_start - 25):h.word_start].split()[-2:]
         if any(w in _NEGATION_NEAR for w in prev) and not any(w in _STILL for w in prev):
             return True
-        bs = max(c.before[0], c.sent[0])
+        bs = max(c.clause_start, c.sent[0])
         for cls_hit in self.cues.get("modality", []):
             if bs <= cls_hit.start < h.word_start and h.word_start - cls_hit.end < 120:
                 between = self.flat[cls_hit.end:h.word_start].split()
