@@ -71,7 +71,22 @@ _NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
     "قذيفة قذائف صاروخ صواريخ غارة غارات برميل براميل ضربة ضربات آلية آليات سيارة سيارات طائرة طائرات "
     "يوم يوما أيام ساعة ساعات كيلومتر كيلومترات كلم متر مترا عام أعوام شهر أشهر شهرا أسبوع أسابيع دقيقة "
     "بلدة بلدات قرية قرى مدينة مدن نقطة نقاط موقع مواقع حاجز حواجز دبابة دبابات مبنى مباني منزل منازل "
-    "عبوة عبوات لغم ألغام هجوم هجمات قذيفه مرة مرات عدد حصيلة نسبة بالمئة بالمائة").split())
+    "عبوة عبوات لغم ألغام هجوم هجمات قذيفه مرة مرات عدد حصيلة نسبة بالمئة بالمائة "
+    "قريتين قريتي بلدتين بلدتي مدينتين مدينتي سيارتين سيارتي طائرتين غارتين قذيفتين صاروخين دبابتين يومين "
+    "ساعتين مرتين شهرين عامين سنتين حيين حيي منطقتين موقعين حاجزين").split())
+
+
+_SUBSET_WORDS = frozenset(norm(w) for w in "بينهم منهم بينها معظمهم غالبيتهم أغلبهم بينهن منهن".split())
+_AGE_WORDS = frozenset(norm(w) for w in "سن عمر العمر بعمر عمره عمرها أعمارهم أعمارهن".split())
+_RISE_WORDS = frozenset(norm(w) for w in "ارتفع ارتفعت وارتفع وارتفعت ليرتفع لترتفع".split())
+
+
+def _bare(word: str) -> str:
+    """A noun without its proclitics and article, for the lists above."""
+    for p in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p):]
+    return word
 _LONG_AGO_DAYS = 31
 _WINDOW_AFTER = 140
 _WINDOW_BEFORE = 110
@@ -335,7 +350,8 @@ class _Coder:
             places = [last_place]
             place_inherited = True
         # fatalities --------------------------------------------------------------------
-        fat = self._fatalities(c)
+        # strategic developments (agreements, arrests, displacement...) carry no fatalities of their own
+        fat = self._fatalities(c) if etype != "Strategic developments" else 0
         country = "Syria"
         foreign = self._foreign_country(c)
         if foreign and not places:
@@ -692,11 +708,16 @@ class _Coder:
         for s, e, n in self.numbers:
             if not (lo <= s < hi) or n.kind in ("ordinal", "name", "year", "date_part") or n.value is None:
                 continue
-            if n.noun and norm(n.noun) in _NOT_PERSON_NOUNS:
+            if n.noun and _bare(norm(n.noun)) in _NOT_PERSON_NOUNS:
                 continue
-            if self.flat[max(0, s - 14):s].split()[-1:] in (["بينهم"], ["منهم"], ["بينها"], ["معظمهم"],
-                                                             ["غالبيتهم"], ["اغلبهم"], ["بينهن"]):
+            before2 = self.flat[max(0, s - 16):s].split()[-2:]
+            if before2[-1:] and before2[-1] in _SUBSET_WORDS:
                 continue  # "خمسة أطفال بينهم أربعة أشقاء": a part of the count already given
+            if any(w in _AGE_WORDS for w in before2):
+                continue  # "دون سن الـ18": an age, not a count
+            if any(w in _RISE_WORDS for w in self.flat[max(0, s - 22):s].split()[-3:]):
+                # "ارتفع إلى 9 ... عدد القتلى": the updated toll of the clause
+                return int(n.value)
             dk = min((min(abs(s - k.end), abs(k.start - e)) for k in killed), default=999)
             dw = min((min(abs(s - w.end), abs(w.start - e)) for w in wounded), default=999)
             if dk <= 30 and dk < dw:
