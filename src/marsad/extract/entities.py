@@ -294,7 +294,9 @@ class _Context:
             if nxt and nxt[0].startswith("ال"):
                 continue  # "المدينة الصناعية": a noun phrase, not a reference
             kinds = _ANAPHORA[m.group(1)]
-            prev = [p for s, p in placed if s < ns and p.kind in kinds]
+            body = self.nz_pos(self.doc.body_start)
+            prev = [p for s, p in placed if body <= s < ns and p.kind in kinds] or [
+                p for s, p in placed if s < ns and p.kind in kinds]  # the title's places only as a last resort
             if not prev:
                 continue
             self._place_mention(ns, ne, prev[-1], "anaphora")

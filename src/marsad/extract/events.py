@@ -513,6 +513,8 @@ class _Coder:
                 prev = self.flat[max(0, ws - 20):ws].split()[-1:]
                 if m.nspan[0] - seg_s > 60:
                     break
+                if prev and prev[0] in _TARGET_WORDS:
+                    continue  # "على مواقع للتنظيم": the target
                 if (prefix.endswith("ل") and not prefix.endswith("ال")) or (prev and prev[0] in _AGENT_WORDS) \
                         or m.nspan[0] - seg_s <= 2:
                     actor1 = m
