@@ -1,6 +1,8 @@
 """Normalisation and its offset map back to the original text."""
 
-from hypothesis import given
+import unicodedata
+
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from marsad.text.normalize import fold_name, norm, normalize
@@ -59,3 +61,12 @@ def test_offset_map_is_monotone_and_in_range(text):
         assert 0 <= o <= len(text)
         assert o >= last
         last = o
+
+
+@given(st.text())
+def test_to_norm_inverts_to_orig(text):
+    # (an NFKC expansion such as "¼" → "1⁄4" maps several normalised characters to one original)
+    assume(unicodedata.is_normalized("NFKC", text))
+    n = normalize(text)
+    for i in range(len(n.text)):
+        assert n.to_norm(n.to_orig(i)) == i

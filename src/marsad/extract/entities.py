@@ -154,15 +154,7 @@ class _Context:
 
     # ---- offsets -------------------------------------------------------------------------
     def nz_pos(self, orig: int) -> int:
-        # inverse map (binary search over the monotone to_orig)
-        lo, hi = 0, len(self.nz.text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.nz.to_orig(mid) < orig:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return self.nz.to_norm(orig)
 
     def mention(self, kind: str, ns: int, ne: int, ref: str, name_en: str | None, info: dict) -> Mention:
         s, e = self.nz.span(ns, ne)

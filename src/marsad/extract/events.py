@@ -148,15 +148,7 @@ class _Coder:
         self.civilian_ids = frozenset(a.id for a in self.lex.actors.values() if a.inter == 7)
 
     def _npos(self, orig: int) -> int:
-        nz = self.nz
-        lo, hi = 0, len(nz.text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if nz.to_orig(mid) < orig:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return self.nz.to_norm(orig)
 
     # ------------------------------------------------------------------------------------
     def run(self) -> None:

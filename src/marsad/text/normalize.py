@@ -72,6 +72,7 @@ class Normalized:
     # Exact path (non-NFKC input): original index of every normalised character.
     _explicit: list[int] | None = None
     _flat: str | None = None
+    _orig_starts: list[int] | None = None
 
     def to_orig(self, i: int) -> int:
         """Original offset of normalised offset ``i`` (``len(text)`` maps to ``len(original)``)."""
@@ -83,6 +84,29 @@ class Normalized:
             return self._explicit[i]
         k = bisect_right(self._points, i)
         return i + (self._shifts[k - 1] if k else 0)
+
+    def to_norm(self, o: int) -> int:
+        """Normalised offset of original offset ``o`` (a deleted character maps to the next kept one)."""
+        if o <= 0:
+            return 0
+        if o >= len(self.original):
+            return len(self.text)
+        if self._explicit is not None:
+            from bisect import bisect_left
+
+            return bisect_left(self._explicit, o)
+        if not self._points:
+            return o
+        starts = self._orig_starts
+        if starts is None:
+            starts = self._orig_starts = [p + (self._shifts[k - 1] if k else 0) for k, p in enumerate(self._points)]
+        k = bisect_right(starts, o)
+        if k == 0:
+            return o
+        run_end = starts[k - 1] + self._shifts[k - 1] - (self._shifts[k - 2] if k > 1 else 0)
+        if o < run_end:
+            return self._points[k - 1]
+        return o - self._shifts[k - 1]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of a normalised span, keeping harakat inside the word."""
