@@ -32,9 +32,13 @@ bench: install
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/extract.py
 
+# The figures are measured with the OCHA gazetteer imported (into a data directory of this checkout).
+EVALDATA := $(CURDIR)/.eval-data
+
 eval: install
-	$(BIN)/marsad eval --articles $(SHARED)/eval/seeds.articles.jsonl --gold $(SHARED)/eval/seeds.gold.jsonl
-	$(BIN)/marsad eval --articles $(SHARED)/eval/dev.articles.jsonl --gold $(SHARED)/eval/dev.gold.jsonl
+	MARSAD_DATA_DIR=$(EVALDATA) $(BIN)/marsad gazetteer import ocha $(SHARED)/data/ocha-syria
+	MARSAD_DATA_DIR=$(EVALDATA) $(BIN)/marsad eval --articles $(SHARED)/eval/seeds.articles.jsonl --gold $(SHARED)/eval/seeds.gold.jsonl
+	MARSAD_DATA_DIR=$(EVALDATA) $(BIN)/marsad eval --articles $(SHARED)/eval/dev.articles.jsonl --gold $(SHARED)/eval/dev.gold.jsonl
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info
+	rm -rf $(VENV) build src/*.egg-info $(EVALDATA)
