@@ -241,6 +241,12 @@ class _Coder:
             end = min(ce, nxt) if nxt > c.trigger.end else ce
             c.seg = (c.trigger.end, min(end, c.trigger.end + _WINDOW_AFTER))
             c.clause_end = end
+            if i + 1 < len(merged) and nxt < ce:
+                # "قتل طفلان في غارة على X، وامرأة وطفلها في قصف على Y": what follows the last comma
+                # before the next trigger belongs to that trigger
+                comma = max(self.nz.text.rfind("،", c.trigger.end, nxt), self.nz.text.rfind(",", c.trigger.end, nxt))
+                if comma > 0:
+                    c.clause_end = comma
             c.clause_start = cs
             if i > 0 and merged[i - 1].trigger.end > cs:
                 c.before = (c.trigger.word_start, c.trigger.word_start)  # taken by the previous trigger
@@ -720,11 +726,14 @@ class _Coder:
         if not used and any(lo <= x.start < hi for x in self.cues.get("lives_lost", [])):
             return 10  # "خسائر فادحة في الأرواح": a plural with no number
         if not used:
-            # "مقتل شخص", "قضى رجل": a singular person noun right after the death word
             for k in killed:
-                nxt = self.flat[k.end:k.end + 20].split()[:1]
+                nxt = self.flat[k.end:k.end + 24].split()[:2]
+                # "مقتل شخص", "قضى رجل": a singular person noun right after the death word
                 if nxt and nxt[0] in _PERSON_NOUNS_1:
                     return 1
+                # "مقتل من في السيارتين", "مقتل جميع ركابها": people with no number, 10 by the conventions
+                if nxt and (nxt[0] in ("جميع", "كل") or nxt[:2] in (["من", "في"], ["من", "كان"], ["من", "كانوا"])):
+                    return 10
         return total
 
     # ---- country ----------------------------------------------------------------------------
