@@ -222,7 +222,8 @@ class _Coder:
                 same_clause = cs <= c.trigger.start < ce
                 gap = c.trigger.word_start - p.trigger.end
                 same = _family(p.tdef) == _family(c.tdef) or (
-                    c.tdef.pos != "verb" and p.tdef.event_type is not None and p.tdef.event_type == c.tdef.event_type)
+                    p.tdef.event_type is not None and p.tdef.event_type == c.tdef.event_type
+                    and (c.tdef.pos != "verb" or (p.tdef.pos != "verb" and gap <= 25)))
                 if same_clause and gap <= 60 and same and not _has_place_between(
                         self.places, p.trigger.end, c.trigger.word_start):
                     if _family(p.tdef) != _family(c.tdef):
@@ -505,7 +506,11 @@ class _Coder:
             targets = [m for m in after if m is not actor1 and (self._is_target(m, True) or actor1 is not None)]
             actor2 = targets[0] if targets else None
         else:
-            for m in after:
+            # "غارات روسية": an actor name that holds the trigger word is its agent
+            holding = [m for m in self.actors if m.nspan[0] <= c.trigger.word_start < m.nspan[1]]
+            if holding:
+                actor1 = holding[0]
+            for m in ([] if holding else after):
                 ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
                 prefix = self.flat[ws:m.nspan[0]]
                 prev = self.flat[max(0, ws - 20):ws].split()[-1:]
@@ -731,6 +736,10 @@ class _Coder:
                 # "مقتل شخص", "قضى رجل": a singular person noun right after the death word
                 if nxt and nxt[0] in _PERSON_NOUNS_1:
                     return 1
+                # "قتل مدنيان", "مقتل عنصران": a nominative dual of a person noun
+                if nxt and nxt[0].endswith("ان") and (nxt[0][:-2] in _PERSON_NOUNS_1
+                                                       or nxt[0][:-3] + "ه" in _PERSON_NOUNS_1):
+                    return 2
                 # "مقتل من في السيارتين", "مقتل جميع ركابها": people with no number, 10 by the conventions
                 if nxt and (nxt[0] in ("جميع", "كل") or nxt[:2] in (["من", "في"], ["من", "كان"], ["من", "كانوا"])):
                     return 10
