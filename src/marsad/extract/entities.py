@@ -22,6 +22,7 @@ the normalised text. Then, per kind:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -151,6 +152,8 @@ class _Context:
         self.pub: date | None = doc.published
         self.sent_bounds = [(self.nz_pos(s.start), self.nz_pos(s.end)) for s in doc.sentences]
         self.taken: list[tuple[int, int]] = []  # normalised spans used by mentions
+        self._anchor_list: list[tuple[int, int, str, Hit]] | None = None
+        self._anchor_starts: list[int] = []
 
     # ---- offsets -------------------------------------------------------------------------
     def nz_pos(self, orig: int) -> int:
@@ -255,24 +258,35 @@ class _Context:
     def _anchor_admin1(self, h: Hit) -> str | None:
         """Governorate of the place named right after (or just before) this one in its sentence."""
         ss, se = self.sentence_of(h.start)
-        gaz = self.res.gazetteer
+        anchors = self._anchors()
+        starts = self._anchor_starts
         best = None
-        for other in self.hits:
-            if other is h or not (ss <= other.start < se):
+        i = bisect_left(starts, max(ss, h.word_start - 60))
+        while i < len(anchors) and anchors[i][0] < min(se, h.end + 46):
+            start, end, admin1, other = anchors[i]
+            i += 1
+            if other is h:
                 continue
-            after = 0 < other.start - h.end <= 45
-            before = 0 < h.word_start - other.end <= 25
-            if not (after or before):
-                continue
-            ps = [gaz.by_id[p.ref] for p in other.payloads if p.kind == "place" and p.ref in gaz.by_id]
-            strong = [p for p in ps if p.kind in ("governorate", "city", "region")]
-            admins = {p.admin1 for p in strong if p.admin1}
-            if len(admins) == 1:
-                a = admins.pop()
-                if after:
-                    return a
-                best = best or a
+            if 0 < start - h.end <= 45:
+                return admin1
+            if 0 < h.word_start - end <= 25:
+                best = best or admin1
         return best
+
+    def _anchors(self) -> list[tuple[int, int, str, Hit]]:
+        """Hits naming a governorate, city or region of one governorate, by start (built once)."""
+        if self._anchor_list is None:
+            gaz = self.res.gazetteer
+            out = []
+            for other in self.hits:
+                ps = [gaz.by_id[p.ref] for p in other.payloads if p.kind == "place" and p.ref in gaz.by_id]
+                admins = {p.admin1 for p in ps if p.kind in ("governorate", "city", "region") and p.admin1}
+                if len(admins) == 1:
+                    out.append((other.start, other.end, admins.pop(), other))
+            out.sort(key=lambda t: t[0])
+            self._anchor_list = out
+            self._anchor_starts = [t[0] for t in out]
+        return self._anchor_list
 
     def _anaphora(self, resolved: list[tuple[Hit, Place, str]]) -> None:
         # reference points ("شرق مدينة حماة") are not what "المدينة" points back to

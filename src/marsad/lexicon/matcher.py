@@ -132,12 +132,15 @@ class Matcher:
     @staticmethod
     def longest(hits: Iterable[Hit]) -> list[Hit]:
         """Non-overlapping hits, longest first (ties: leftmost), returned in text order."""
+        hits = list(hits)
+        if not hits:
+            return []
+        taken = bytearray(max(h.end for h in hits) + 1)
         chosen: list[Hit] = []
-        taken: list[tuple[int, int]] = []
-        for h in sorted(hits, key=lambda h: (-(h.end - h.word_start), h.start)):
-            if any(h.word_start < e and s < h.end for s, e in taken):
+        for h in sorted(hits, key=lambda h: (h.word_start - h.end, h.start)):
+            if taken.find(1, h.word_start, h.end) != -1:
                 continue
             chosen.append(h)
-            taken.append((h.word_start, h.end))
+            taken[h.word_start:h.end] = b"\x01" * (h.end - h.word_start)
         chosen.sort(key=lambda h: h.start)
         return chosen
