@@ -30,6 +30,7 @@ lint: install
 bench: install
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python bench/analyze.py
+	$(BIN)/python bench/gazetteer.py
 	$(BIN)/python bench/extract.py
 
 # The figures are measured with the OCHA gazetteer imported (into a data directory of this checkout).
