@@ -215,6 +215,8 @@ class _Context:
                     w.startswith("و") for w in self.flat[last_end:h.word_start].split())
                 if not has_type and not in_list and not (has_cue and (anchor in admins or admins & set(votes))):
                     continue
+                if anchor is not None and anchor not in admins:
+                    continue  # "قرية X بريف حماة" with no X in Hama: a place the gazetteer lacks
             best, how, best_score = None, "rank", -1e9
             for p in ps:
                 score = KIND_RANK.get(p.kind, 0.5) + min(p.population, 2_000_000) / 1_000_000

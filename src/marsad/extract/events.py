@@ -316,7 +316,7 @@ class _Coder:
                 stype = t.sub_event_type_state
         if etype is None:
             victims_civ = actor2 is not None and actor2.ref in self.civilian_ids
-            if victims_civ or self._has_cue("victims_civilian", seg_s, seg_e):
+            if victims_civ or self._has_cue("victims_civilian", min(bs, h.word_start), max(seg_e, c.clause_end)):
                 etype, stype = "Violence against civilians", "Attack"
             else:
                 etype, stype = "Battles", "Armed clash"

@@ -258,6 +258,8 @@ _COMMA_GLUED_RE = re.compile(rf"([،؛])(?=[{_AR}])")
 _LEADOUT_RE = re.compile(r"(?<=[^\s.…]) *(?:\.{2,}|…) *(?:المزيد|[اأإ]قر[أا] المزيد|للمزيد|التفاصيل|read more|more) *$",
                          re.I | re.M)
 _BULLET_RE = re.compile(r"^[-–—•*·▪●◦‣►▸]\s*")
+# A site's link-out appended to the last paragraph ("... رابط الخبر بصحيفة X: عنوان الخبر").
+_LINKOUT_RE = re.compile(r"(?<=[.!؟?»\"]) *(?:رابط الخبر|رابط المقال|المصدر:|رابط مختصر)[^\n]*$", re.M)
 _HAS_WORD_RE = re.compile(r"[^\W_]")
 _FINAL_PUNCT = tuple(".!?؟…")
 _HEADING_BAD_END = tuple(".!?؟…:؛;،,")
@@ -292,6 +294,12 @@ def _tidy(text: str, removed: list[str]) -> list[str]:
         text = _SPACES_RE.sub(" ", text)
     text = _SPACE_BEFORE_PUNCT_RE.sub("", text)
     text = _COMMA_GLUED_RE.sub(r"\1 ", text)
+    if "رابط" in text or "المصدر:" in text:
+        def linkout(m: re.Match) -> str:
+            removed.append(m.group(0).strip())
+            return ""
+
+        text = _LINKOUT_RE.sub(linkout, text)
     if "المزيد" in text or "للمزيد" in text or "التفاصيل" in text or "more" in text.lower():
         def leadout(m: re.Match) -> str:
             removed.append(m.group(0).strip())
