@@ -444,3 +444,9 @@ def test_seed_000() -> None:
     assert (tens.value, tens.kind, tens.vague) == (10, "vague", True)
     bare = with_text(found, "قتلى")
     assert (bare.value, bare.kind, bare.vague) == (10, "vague", True)
+
+
+def test_decimal_numbers_are_never_years():
+    # found by the property test of the whole pipeline: "00.0" used to crash the year check
+    [m] = find_numbers(normalize("عام 00.0").text)
+    assert m.kind != "year" and m.value == 0

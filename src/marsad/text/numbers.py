@@ -538,6 +538,8 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 
 def _is_year(text: str, s: int, e: int, prev_clean: str | None) -> bool:
+    if not text[s:e].isdigit():
+        return False  # "00.0": a decimal is never a year
     v = int(text[s:e])
     if _YEAR_MARK_RE.match(text, e):
         return 1300 <= v <= 2100
