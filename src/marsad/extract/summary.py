@@ -48,8 +48,10 @@ def summarize(doc: Document, min_items: int = 3, max_items: int = 5) -> list[str
         n_words = len(_WORD_RE.findall(s.text))
         score = 3.0 * len(set(events_by_sentence.get(i, []))) + 0.5 * min(mention_count[i], 6)
         score += 1.5 * (1.0 - i / n_body)  # lead sentences carry the news
-        if n_words > 70:
-            score -= 1.5  # very long sentences make poor bullets
+        # long sentences (and long quotations) make poor bullets: a point is a single fact
+        score -= max(0, n_words - 35) / 12
+        if s.text.count('"') + s.text.count("«") >= 2 and n_words > 40:
+            score -= 1.0
         scored.append((score, i))
     scored.sort(key=lambda t: (-t[0], t[1]))
     chosen: list[int] = []
