@@ -11,69 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from marsad.extract import entities
-from marsad.gazetteer.core import import_ocha, load_gazetteer
 from marsad.model import Document, Event
 from marsad.pipeline import analyze
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 OCHA = SHARED / "data" / "ocha-syria"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-
-_current: list[str | None] = [None]
-
-
-def _clear_caches() -> None:
-    load_gazetteer.cache_clear()
-    entities.resources.cache_clear()
-
-
-def _use(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MARSAD_DATA_DIR", str(folder))
-    if _current[0] != str(folder):
-        _clear_caches()
-        _current[0] = str(folder)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _module_caches():
-    _clear_caches()
-    _current[0] = None
-    yield
-    _clear_caches()
-    _current[0] = None
-
-
-@pytest.fixture(scope="module")
-def default_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("marsad-default")
-
-
-@pytest.fixture(scope="module")
-def ocha_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not (OCHA / "syr_admin4_point.geojson").exists():
-        pytest.skip("../shared/data/ocha-syria is not available")
-    folder = tmp_path_factory.mktemp("marsad-ocha")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MARSAD_DATA_DIR", str(folder))
-        _clear_caches()
-        assert import_ocha(OCHA) > 1000
-    _clear_caches()
-    _current[0] = None
-    return folder
-
-
-@pytest.fixture(autouse=True)
-def data_folder(default_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    _use(default_dir, monkeypatch)
-    return default_dir
-
-
-@pytest.fixture
-def ocha(ocha_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    _use(ocha_dir, monkeypatch)
-    return ocha_dir
-
 
 def events(text: str, published: str = "2016-05-10") -> tuple[Document, list[Event]]:
     doc = analyze(text, published=published, article_id="t")
@@ -208,10 +151,10 @@ def _fixture_docs() -> list[tuple[dict, Document]]:
 
 
 @pytest.fixture(scope="module")
-def fixture_docs(default_dir: Path) -> list[tuple[dict, Document]]:
+def fixture_docs(default_dir: Path, use_data_folder) -> list[tuple[dict, Document]]:
     # module fixtures are set up before the autouse folder fixture: select the folder here too
     with pytest.MonkeyPatch.context() as mp:
-        _use(default_dir, mp)
+        use_data_folder(default_dir, mp)
         return _fixture_docs()
 
 

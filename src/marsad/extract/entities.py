@@ -395,8 +395,8 @@ class _Context:
             gap = text[i:s]
             if words and any(c in gap for c in "،,.:؛\"«»()"):
                 break
-            if not words and any(c in gap for c in ".؛"):
-                return None, 0, None
+            if not words and any(c in gap for c in ".؛\"«“"):
+                return None, 0, None  # a quoted name after a title is an outlet, not a person
             i = e
             if not words and w in _SKIP_ADJ:
                 continue
