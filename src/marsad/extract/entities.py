@@ -196,6 +196,9 @@ class _Context:
         for h, ps in cands:
             if h.prefix.endswith("ال") and not h.key.startswith("ال"):
                 continue  # "القنوات" is not the village قنوات
+            if self.prev_words(h.word_start, 1)[-1:] in (["حي"], ["وحي"], ["بحي"], ["احياء"]) and not any(
+                    p.kind == "neighbourhood" for p in ps):
+                continue  # "حي الشريعة بمدينة حماة": a quarter the gazetteer lacks, not a village
             prev = self.prev_words(h.word_start, 2)
             prev1 = prev[-1] if prev else ""
             if prev1 not in PLACE_CUE_WORDS and len(prev1) > 3 and prev1[0] in "وفب":

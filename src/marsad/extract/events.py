@@ -107,6 +107,7 @@ class _Cand:
     sub_event_type: str | None = None
     fatal_hits: list[Hit] = field(default_factory=list)
     rule: str = ""
+    with_verb: bool = False       # a verb of the same event was merged into this noun ("الغارات قصفت")
     clause_end: int = 0           # where its clause ends (consequences "ما أدى إلى مقتل" reach this far)
     clause_start: int = 0
 
@@ -228,6 +229,7 @@ class _Coder:
                         self.places, p.trigger.end, c.trigger.word_start):
                     if _family(p.tdef) != _family(c.tdef):
                         p.fatal_hits.extend(c.fatal_hits)
+                        p.with_verb = p.with_verb or c.tdef.pos == "verb"
                         continue
                     if c.tdef.priority > p.tdef.priority:
                         c.fatal_hits.extend(p.fatal_hits)
@@ -294,7 +296,7 @@ class _Coder:
             return []
         if t.pos != "verb" and not c.fatal_hits and not t.fatal:
             own_place = self._places_in(seg_s, seg_e) or self._places_in(bs, be)
-            if not own_place or (actor1 is None and actor2 is None):
+            if not own_place or (actor1 is None and actor2 is None and not c.with_verb):
                 return []
         # type --------------------------------------------------------------------------
         etype, stype = t.event_type, t.sub_event_type
