@@ -61,6 +61,10 @@ _STOP_NAME = _nset("في من على إلى الى عن أن إن ان الذي 
 _NAME_LINK = _nset("عبد أبو ابو بن ابن أم ام")
 _SKIP_ADJ = _nset("المعارض المؤيد الموالي السوري الميداني الرسمي المحلي الإعلامي الصحفي المستقل البارز "
                   "المقرب المنشق الكردي المقيم الأميركي الأمريكي الروسي التركي الإيراني الفلسطيني")
+_TYPE_FIT = {(norm(w), k): v for w, fits in {
+    "مدينة": {"city": 2.0, "town": 1.0}, "بلدة": {"town": 1.5, "city": 0.5, "village": 0.5},
+    "قرية": {"village": 1.5, "town": 0.5}, "حي": {"neighbourhood": 2.0}, "مخيم": {"landmark": 1.0},
+}.items() for k, v in fits.items()}
 _DIRECTIONS = _nset("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 _ANAPHORA = {"مدينه": ("city", "town"), "بلده": ("town", "city", "village"), "قريه": ("village", "town")}
 _ANAPHORA_RE = re.compile(r"(?<!\S)(?:[وف]?[بلك]?)(?:ال|ل)(مدينه|بلده|قريه)(?= )")
@@ -227,6 +231,8 @@ class _Context:
                     score += 0.5
                 if p.kind == "governorate":
                     score += 3.0 if prev1 in ("محافظه", "لمحافظه", "بمحافظه") else -0.5
+                # the place-type word says what kind of place it is: "مدينة نوى" is the city
+                score += _TYPE_FIT.get((prev1, p.kind), 0.0)
                 why = "rank"
                 if anchor and p.admin1 == anchor:
                     score += 10
@@ -358,29 +364,45 @@ class _Context:
     def people(self) -> None:
         lex = self.res.lexicon
         flat = self.flat
-        titles = [h for h in self.hits if any(p.kind == "title" for p in h.payloads)]
+        titles = []
+        for h in self.hits:
+            tid = next((p.ref for p in h.payloads if p.kind == "title"), None)
+            # an ambiguous title ("مصور": filmed / photographer) counts only with its article
+            if tid is not None and (not lex.titles[tid].ambiguous or h.prefix.endswith("ال")):
+                titles.append(h)
+        pending_org: tuple[str, int] | None = None  # "الناطق باسم «X»" then the spokesman's name
         for i, h in enumerate(titles):
             tid = next(p.ref for p in h.payloads if p.kind == "title")
             t = lex.titles[tid]
+            if h.key.endswith("باسم"):
+                org_hit = next((o for o in self.hits if 0 <= o.word_start - h.end <= 3
+                                and any(p.kind in ("actor", "source") for p in o.payloads)), None)
+                if org_hit is not None:
+                    pending_org = (self.doc.text[slice(*self.nz.span(org_hit.start, org_hit.end))], org_hit.end)
+                    continue
             # a title directly followed by another title ("الناشط الإعلامي", "العماد") chains on
             if i + 1 < len(titles) and 0 <= titles[i + 1].word_start - h.end <= 1:
                 continue
             name_s, name_e, org = self._grab_name(h.end)
             if name_s is None:
                 continue
+            if org is None and pending_org is not None and 0 <= h.word_start - pending_org[1] <= 4:
+                org = pending_org[0]
             first = h
             j = i
-            while j > 0 and 0 <= h.word_start - titles[j - 1].end <= 40 and self._same_clause(
-                    titles[j - 1].end, first.word_start):
+            while j > 0 and 0 <= first.word_start - titles[j - 1].end <= 2:
                 j -= 1
                 first = titles[j]
-                if first.word_start < h.word_start - 60:
-                    break
             start = first.start - 2 if first.prefix.endswith("ال") else first.start  # "المقدم", not "مقدم"
             role = self.doc.text[slice(*self.nz.span(start, h.end))]
             info = {"title": t.ar, "title_en": t.en, "group": t.group, "role": role, "org": org}
             name_text = flat[name_s:name_e]
             self.mention("person", start, name_e, norm(name_text), None, info)
+
+    def _is_name_ali(self, s: int, e: int) -> bool:
+        """"علي" (the name) and "على" (on) fold together; the original spelling tells them apart."""
+        os, oe = self.nz.span(s, e)
+        return self.doc.text[os:oe] == "علي"
 
     def _same_clause(self, a: int, b: int) -> bool:
         seg = self.nz.text[a:b]
@@ -411,10 +433,13 @@ class _Context:
                     return None, 0, None
                 org = self.doc.text[slice(*self.nz.span(org_hit.start, org_hit.end))]
                 return None, 0, org
-            if w in _STOP_NAME or w.startswith(("وال", "بال")) or w.isdigit():
+            if (w in _STOP_NAME and not self._is_name_ali(s, e)) or w.startswith(("وال", "بال")) or w.isdigit():
                 break
-            if any(h.word_start <= s < h.end for h in self.hits
-                   if any(p.kind in ("place", "actor", "source", "title", "trigger") for p in h.payloads)):
+            # a name stops at an entity: an accepted place, or an actor, source, title or trigger word
+            # (a village named like a first name, "عائشة", was not accepted and does not stop it)
+            if any(ps <= s < pe for ps, pe in self.taken) or any(
+                    h.word_start <= s < h.end for h in self.hits
+                    if any(p.kind in ("actor", "source", "title", "trigger") for p in h.payloads)):
                 if not words or words[-1] and flat[words[-1][0]:words[-1][1]] not in _NAME_LINK:
                     break
             if w.startswith("ال") and not words:
@@ -443,8 +468,9 @@ class _Context:
         src_hits = [h for h in self.hits if any(p.kind == "source" for p in h.payloads)]
         for pos, _h in triggers:
             window_end = pos + 60
-            cand_m = next((m for m in by_start if pos <= m.nspan[0] <= window_end
-                           and m.kind in ("person", "actor") and self._same_clause(pos, m.nspan[0])), None)
+            cand_m = next((m for m in by_start if pos <= m.nspan[0] <= pos + 25
+                           and (m.kind == "person" or (m.kind == "actor" and m.info.get("inter") != 7))
+                           and self._same_clause(pos, m.nspan[0])), None)
             cand_s = next((h for h in src_hits if pos <= h.start <= window_end
                            and self._same_clause(pos, h.start)), None)
             if cand_s is not None and (cand_m is None or cand_s.start <= cand_m.nspan[0]):

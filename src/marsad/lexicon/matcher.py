@@ -135,6 +135,17 @@ class Matcher:
         hits = list(hits)
         if not hits:
             return []
+        # the same words reached through two keys ("الناطق باسم" and ال + "ناطق باسم"): one hit
+        # carrying the payloads of both
+        by_span: dict[tuple[int, int], Hit] = {}
+        for h in hits:
+            twin = by_span.get((h.word_start, h.end))
+            if twin is None:
+                by_span[(h.word_start, h.end)] = h
+            else:
+                merged = twin.payloads + tuple(p for p in h.payloads if p not in twin.payloads)
+                by_span[(h.word_start, h.end)] = twin._replace(payloads=merged)
+        hits = list(by_span.values())
         taken = bytearray(max(h.end for h in hits) + 1)
         chosen: list[Hit] = []
         for h in sorted(hits, key=lambda h: (h.word_start - h.end, h.start)):
