@@ -197,6 +197,11 @@ class _Coder:
         def clause_of(pos: int) -> tuple[int, int]:
             k = bisect_left(bounds, pos + 1) - 1
             return bounds[max(k, 0)], bounds[min(k + 1, len(bounds) - 1)]
+        seizures = [c.trigger.end for c in typed if c.tdef.sub_event_type == "Disrupted weapons use"]
+        if seizures:
+            # "ضبطت مستودعا يضم قذائف هاون وعبوات ناسفة": the weapons seized are not attacks
+            typed = [c for c in typed if not (c.tdef.pos != "verb" and c.tdef.event_type == "Explosions/Remote violence"
+                                               and any(0 <= c.trigger.word_start - e <= 160 for e in seizures))]
         if len(typed) > 1:
             kept = []
             for c in typed:
@@ -640,6 +645,12 @@ class _Coder:
         usable: list[tuple[Mention, str]] = []
         for s, e in ((seg_s, seg_e), c.before, (c.sent[0], c.trigger.word_start)):
             roles = [(m, self._place_role(m, displacement)) for m in self._places_in(s, e)]
+            for k in range(1, len(roles)):
+                m, r = roles[k]
+                pm, pr = roles[k - 1]
+                if r in ("place", "near") and pr in ("dest", "ref") and self._coordinated(pm, m) \
+                        and m.nspan[0] - pm.nspan[1] <= 8:
+                    roles[k] = (m, pr)  # "باتجاه مدينتي أعزاز ومارع": both are destinations
             usable = [(m, r) for m, r in roles if r in ("place", "near")]
             if not usable:
                 usable = [(m, r) for m, r in roles if r == "ref"][:1]
