@@ -224,6 +224,8 @@ class _Context:
                     continue
                 if anchor is not None and anchor not in admins:
                     continue  # "قرية X بريف حماة" with no X in Hama: a place the gazetteer lacks
+                if anchor is None and votes and not admins & set(votes):
+                    continue  # a village in a governorate the article never names: likely another X
             best, how, best_score = None, "rank", -1e9
             for p in ps:
                 score = KIND_RANK.get(p.kind, 0.5) + min(p.population, 2_000_000) / 1_000_000
