@@ -49,14 +49,16 @@ DISORDER = {
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
-_BREAK_RE = re.compile(r"(?<!\S)(?:و?(?:فيما|بينما|كما|كذلك|ترافق|تبعه|تبعها|تبعت|ثم|لكن|لكنها|لكنه|بحسب|حسب|وفق|وفقا)"
+_BREAK_RE = re.compile(r"(?<!\S)(?:و?(?:فيما|بينما|كما|كذلك|ترافق|تبعه|تبعها|تبعت|ثم|لكن|لكنها|لكنه|بحسب|حسب|وفق|وفقا"
+                       r"|بتهمه|بتهم|بحجه|بذريعه)"
                        r"|في حين)(?= )")
 _TARGET_WORDS = frozenset(norm(w) for w in (
     "على ضد مواقع موقع تجمعات تجمع تجمعا حواجز حاجز مقرات مقر مقار نقاط نقطة تمركزات عناصر مقاتلي مسلحي "
     "صفوف آليات آلية سيارة سيارات رتل أرتال دورية معاقل مناطق ثكنة قاعدة مطار لمواقع لتجمعات بمواقع "
     "التابعة التابع تابعة تابع").split())
 _AGENT_WORDS = frozenset(norm(w) for w in (
-    "شنتها شنها شنته نفذتها نفذها قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها من").split())
+    "شنتها شنها شنته شنه شنوه نفذتها نفذها نفذه نفذوه قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها أطلقه "
+    "من").split())
 _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
 _DEST_ALWAYS = frozenset(norm(w) for w in "باتجاه نحو اتجاه صوب".split())
 _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مشارف ضواحي أرياف ريف بمحيط".split())
@@ -341,6 +343,8 @@ class _Coder:
             actor1, actor2 = None, actor1
         if actor2 is None and etype in ("Violence against civilians",):
             actor2 = self._civilians_mention()
+        if stype == "Peaceful protest":
+            actor2 = None  # a peaceful protest has no second actor ("بإسقاط النظام" is its demand)
         if actor2 is None and etype in ("Explosions/Remote violence", "Violence against civilians") and (
                 c.fatal_hits or t.fatal):
             lo, hi = min(bs, h.word_start), max(seg_e, c.clause_end)
@@ -514,7 +518,7 @@ class _Coder:
             actor2 = targets[0] if targets else None
         else:
             # "غارات روسية": an actor name that holds the trigger word is its agent
-            holding = [m for m in self.actors if m.nspan[0] <= c.trigger.word_start < m.nspan[1]]
+            holding = [m for m in self.actors if m.nspan[0] < c.trigger.end and c.trigger.word_start < m.nspan[1]]
             if holding:
                 actor1 = holding[0]
             for m in ([] if holding else after):
@@ -540,6 +544,14 @@ class _Coder:
         if actor1 is None and self.sentence_agent is not None and self.sentence_agent[0] == c.sent:
             # the agent of an earlier clause of the sentence ("لكنها انسحبت", "وأخلت")
             actor1 = self.sentence_agent[1]
+        if actor2 is None and c.fatal_hits:
+            # "قتل 12 عنصراً من قوات الأمن ... في هجوم شنه X": the dead belong to the target
+            for f in c.fatal_hits:
+                victim = next((m for m in self.actors if f.end <= m.nspan[0] <= f.end + 40
+                               and (actor1 is None or m.ref != actor1.ref) and m.nspan not in speakers), None)
+                if victim is not None:
+                    actor2 = victim
+                    break
         if actor2 is not None and actor1 is not None and (actor2.ref == actor1.ref or _assoc(self.lex, actor1, actor2)):
             actor2 = None
         return actor1, actor2, None
