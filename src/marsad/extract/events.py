@@ -65,6 +65,7 @@ _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مش
 _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
 _UNDERGO = frozenset(norm(w) for w in (
     "تعرض تعرضت يتعرض تتعرض تعرضوا يتعرضون تعرضها تعرضه اضافة إضافة بالإضافة نتيجة تعرضا").split())
+_HEDGE_OBJECTS = frozenset(norm(w) for w in "أنها أنه أنهم أنهن انها انه".split())
 _AFTER_WORDS = frozenset(norm(w) for w in "بعد إثر اثر عقب وبعد".split())
 _STILL = frozenset(norm(w) for w in "زال يزال تزال زالت زالوا يزالون".split())
 _NEGATION_NEAR = frozenset(norm(w) for w in "لم لن لا ليس ما عدم دون".split())
@@ -444,6 +445,8 @@ class _Coder:
         for cls_hit in self.cues.get("modality", []):
             if bs <= cls_hit.start < h.word_start and h.word_start - cls_hit.end < 120:
                 between = self.flat[cls_hit.end:h.word_start].split()
+                if between and between[0] in _HEDGE_OBJECTS:
+                    continue  # "طائرات يرجح أنها روسية": a hedge on who, not on whether
                 if not any(w in _AFTER_WORDS for w in between):
                     return True
         for neg in self.cues.get("negation", []):
@@ -493,8 +496,17 @@ class _Coder:
         seg_s, seg_e = c.seg
         bs, be = c.before
         speakers = {(m.nspan) for m in self.sources}
-        after = [m for m in self.actors if seg_s <= m.nspan[0] < seg_e and m.nspan not in speakers]
-        before = [m for m in self.actors if bs <= m.nspan[0] < be and m.nspan not in speakers]
+        # the dead named right after a death word are victims, never the agent
+        deaths = [*(k.end for k in self.cues.get("killed", []) if c.sent[0] <= k.start < c.sent[1]),
+                  *(f.end for f in c.fatal_hits)]
+        tw, te = c.trigger.word_start, c.trigger.end
+        victims = {m.nspan for m in self.actors if any(
+            0 <= m.nspan[0] - e <= 40 and ((e <= tw and m.nspan[0] < tw) or e >= te) for e in deaths)
+            and self.flat[max(0, m.nspan[0] - 12):m.nspan[0]].split()[-1:] not in [[w] for w in _AGENT_WORDS]}
+        after = [m for m in self.actors if seg_s <= m.nspan[0] < seg_e and m.nspan not in speakers
+                 and m.nspan not in victims]
+        before = [m for m in self.actors if bs <= m.nspan[0] < be and m.nspan not in speakers
+                  and m.nspan not in victims]
         # "بين X و Y"
         bayn = self.flat.find(" بين ", seg_s - 1, seg_e)
         if bayn >= 0 and t.event_type in ("Battles", None):
