@@ -59,6 +59,7 @@ _TARGET_WORDS = frozenset(norm(w) for w in (
 _AGENT_WORDS = frozenset(norm(w) for w in (
     "شنتها شنها شنته شنه شنوه نفذتها نفذها نفذه نفذوه قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها أطلقه "
     "من").split())
+_STRONG_AGENT_WORDS = _AGENT_WORDS - {"من"}  # "عنصرين من قوات النظام" are the dead, not the agent
 _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
 _DEST_ALWAYS = frozenset(norm(w) for w in "باتجاه نحو اتجاه صوب".split())
 _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مشارف ضواحي أرياف ريف بمحيط".split())
@@ -502,7 +503,7 @@ class _Coder:
         tw, te = c.trigger.word_start, c.trigger.end
         victims = {m.nspan for m in self.actors if any(
             0 <= m.nspan[0] - e <= 40 and ((e <= tw and m.nspan[0] < tw) or e >= te) for e in deaths)
-            and self.flat[max(0, m.nspan[0] - 12):m.nspan[0]].split()[-1:] not in [[w] for w in _AGENT_WORDS]}
+            and self.flat[max(0, m.nspan[0] - 12):m.nspan[0]].split()[-1:] not in [[w] for w in _STRONG_AGENT_WORDS]}
         after = [m for m in self.actors if seg_s <= m.nspan[0] < seg_e and m.nspan not in speakers
                  and m.nspan not in victims]
         before = [m for m in self.actors if bs <= m.nspan[0] < be and m.nspan not in speakers
