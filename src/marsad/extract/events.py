@@ -58,7 +58,7 @@ _TARGET_WORDS = frozenset(norm(w) for w in (
     "التابعة التابع تابعة تابع").split())
 _AGENT_WORDS = frozenset(norm(w) for w in (
     "شنتها شنها شنته شنه شنوه نفذتها نفذها نفذه نفذوه قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها أطلقه "
-    "من").split())
+    "من برصاص رصاص بنيران نيران").split())
 _STRONG_AGENT_WORDS = _AGENT_WORDS - {"من"}  # "عنصرين من قوات النظام" are the dead, not the agent
 _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
 _DEST_ALWAYS = frozenset(norm(w) for w in "باتجاه نحو اتجاه صوب".split())
@@ -66,6 +66,8 @@ _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مش
 _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
 _UNDERGO = frozenset(norm(w) for w in (
     "تعرض تعرضت يتعرض تتعرض تعرضوا يتعرضون تعرضها تعرضه اضافة إضافة بالإضافة نتيجة تعرضا").split())
+_TARGET_KEY_ENDINGS = (" علي", " ضد")
+_PERIOD_WORDS = (norm("خلال"), norm("منذ"), norm("في صيف"), norm("في الأشهر"))
 _HEDGE_OBJECTS = frozenset(norm(w) for w in "أنها أنه أنهم أنهن انها انه".split())
 _AFTER_WORDS = frozenset(norm(w) for w in "بعد إثر اثر عقب وبعد".split())
 _STILL = frozenset(norm(w) for w in "زال يزال تزال زالت زالوا يزالون".split())
@@ -305,7 +307,8 @@ class _Coder:
             return []
         if t.pos != "verb" and not c.fatal_hits and not t.fatal:
             own_place = self._places_in(seg_s, seg_e) or self._places_in(bs, be)
-            if not own_place or (actor1 is None and actor2 is None and not c.with_verb):
+            if not own_place or (actor1 is None and actor2 is None and not c.with_verb
+                                 and t.event_type != "Explosions/Remote violence"):
                 return []
         # type --------------------------------------------------------------------------
         etype, stype = t.event_type, t.sub_event_type
@@ -457,8 +460,8 @@ class _Coder:
         # count in its sentence with a period phrase anywhere in it, or an earlier year named in the clause
         lo, hi = min(c.before[0], h.word_start), max(c.seg[1], c.clause_end)
         totals = self.cues.get("totals", [])
-        if any(lo <= x.start < hi for x in totals):
-            return True
+        if any(lo <= x.start < hi and x.key.startswith(_PERIOD_WORDS) for x in totals):
+            return True  # "خلال الأشهر الماضية", "منذ بداية العام": a period, not a day
         if any(c.sent[0] <= x.start < c.sent[1] for x in totals):
             if any(c.sent[0] <= s < c.sent[1] and (n.value or 0) >= 100 and n.kind != "vague"
                    for s, _e, n in self.numbers):
@@ -491,6 +494,11 @@ class _Coder:
         prev = self.flat[max(0, ws - 30):ws].split()[-2:]
         return any(w in _TARGET_WORDS for w in prev)
 
+    def _lam_prefixed(self, m: Mention) -> bool:
+        ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
+        prefix = self.flat[ws:m.nspan[0]]
+        return prefix.endswith("ل") and not prefix.endswith("ال")
+
     def _actors(self, c: _Cand) -> tuple[Mention | None, Mention | None, Mention | None]:
         t = c.tdef
         verb = t.pos == "verb"
@@ -517,8 +525,19 @@ class _Coder:
                 a2 = next((m for m in inside[1:] if m.ref != a1.ref and not _assoc(self.lex, a1, m)), None)
                 return a1, a2, None
         actor1 = actor2 = None
+        if verb and c.trigger.key.endswith(_TARGET_KEY_ENDINGS):
+            # "القضاء على X", "هجوم ضد X": what follows the trigger is its target
+            after_t = [m for m in after if m.nspan[0] - seg_s <= 40]
+            pre = [m for m in before if not self._is_target(m, True)]
+            a1 = pre[-1] if pre else None
+            a2 = after_t[0] if after_t else None
+            if a1 is None and self.sentence_agent is not None and self.sentence_agent[0] == c.sent:
+                a1 = self.sentence_agent[1]
+            return a1, (a2 if a2 is not a1 else None), None
         if verb:
-            cand = [m for m in after if not self._is_target(m, True)]
+            # the noun phrase right after the verb is its subject ("هاجم عناصر من تنظيم داعش")
+            cand = [m for m in after if not self._is_target(m, True)
+                    or (m is after[0] and m.nspan[0] - seg_s <= 16 and not self._lam_prefixed(m))]
             if cand and cand[0].nspan[0] - seg_s <= 40:
                 actor1 = cand[0]
             else:
