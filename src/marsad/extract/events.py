@@ -82,7 +82,7 @@ _NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
     "ساعتين مرتين شهرين عامين سنتين حيين حيي منطقتين موقعين حاجزين").split())
 
 
-_SUBSET_WORDS = frozenset(norm(w) for w in "بينهم منهم بينها معظمهم غالبيتهم أغلبهم بينهن منهن".split())
+_SUBSET_WORDS = frozenset(norm(w) for w in "بينهم منهم بينها معظمهم غالبيتهم أغلبهم بينهن منهن هم وهم هن".split())
 _AGE_WORDS = frozenset(norm(w) for w in "سن عمر العمر بعمر عمره عمرها أعمارهم أعمارهن".split())
 _RISE_WORDS = frozenset(norm(w) for w in "ارتفع ارتفعت وارتفع وارتفعت ليرتفع لترتفع".split())
 
