@@ -66,6 +66,8 @@ _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مش
 _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
 _UNDERGO = frozenset(norm(w) for w in (
     "تعرض تعرضت يتعرض تتعرض تعرضوا يتعرضون تعرضها تعرضه اضافة إضافة بالإضافة نتيجة تعرضا").split())
+_LEAVING_TRIGGERS = ("withdraw", "evacuate", "flee", "escape", "displace", "evacuation", "departure",
+                     "forced_displacement")
 _TARGET_KEY_ENDINGS = (" علي", " ضد")
 _PERIOD_WORDS = (norm("خلال"), norm("منذ"), norm("في صيف"), norm("في الأشهر"))
 _HEDGE_OBJECTS = frozenset(norm(w) for w in "أنها أنه أنهم أنهن انها انه".split())
@@ -684,7 +686,8 @@ class _Coder:
         return "place"
 
     def _places(self, c: _Cand, stype: str) -> tuple[list[Mention], bool]:
-        displacement = stype == "Displacement"
+        # leaving somewhere: "إلى X" / "باتجاه X" is where they went, not where it happened
+        displacement = stype == "Displacement" or c.tdef.id.startswith(_LEAVING_TRIGGERS)
         seg_s, seg_e = c.seg
         usable: list[tuple[Mention, str]] = []
         for s, e in ((seg_s, seg_e), c.before, (c.sent[0], c.trigger.word_start)):
@@ -888,7 +891,9 @@ def _confidence(t: Trigger, actor1: Mention | None, place: Mention | None, inher
 def _merge_duplicates(events: list[Event]) -> list[Event]:
     """One event per action, actor pair, place and day within an article."""
     events = [ev for ev in events if ev.admin1 is not None or not ev.in_scope]
-    peaceful = {(ev.location, ev.event_date) for ev in events if ev.sub_event_type == "Non-violent transfer of territory"}
+    # "دخلت ... من دون قتال": a takeover said to be peaceful is the non-violent transfer, not a battle
+    peaceful = {(ev.location, ev.event_date) for ev in events
+                if ev.sub_event_type == "Non-violent transfer of territory" and "+peaceful" in ev.rule}
     events = [ev for ev in events if not (ev.sub_event_type == "Non-state actor overtakes territory"
                                           and (ev.location, ev.event_date) in peaceful)]
     out: list[Event] = []
