@@ -197,9 +197,8 @@ class _Context:
         total = sum(votes.values()) or 1
         resolved: list[tuple[Hit, Place, str]] = []
         last_end = -10
+        typed_list = False  # the list being read started with a place-type word ("قرى X وY وZ")
         for h, ps in cands:
-            if h.prefix.endswith("ال") and not h.key.startswith("ال"):
-                continue  # "القنوات" is not the village قنوات
             if self.prev_words(h.word_start, 1)[-1:] in (["حي"], ["وحي"], ["بحي"], ["احياء"]) and not any(
                     p.kind == "neighbourhood" for p in ps):
                 continue  # "حي الشريعة بمدينة حماة": a quarter the gazetteer lacks, not a village
@@ -209,17 +208,20 @@ class _Context:
                 prev1 = prev1[1:]  # "وقرية X", "وبلدة X"
             has_cue = bool(h.prefix and h.prefix[-1] in "بل") or prev1 in PLACE_CUE_WORDS
             has_type = prev1 in PLACE_TYPE_WORDS
+            in_list = h.prefix.startswith("و") and 0 <= h.word_start - last_end <= 40 and all(
+                w.startswith("و") for w in self.flat[last_end:h.word_start].split())
+            if h.prefix.endswith("ال") and not h.key.startswith("ال") and not has_type \
+                    and not (in_list and typed_list):
+                continue  # "القنوات" is not the village قنوات (but "منطقة المفكر" is مفكر)
             key = h.key
             anchor = self._anchor_admin1(h)
             if key in self.res.common_words or len(key) <= 2:
-                if not has_type:
+                if not has_type and not (in_list and typed_list):
                     continue
             elif not self._strong(h, ps):
                 # a town or village name: a place-type word before it, a place cue and the governorate
                 # named next to it or elsewhere in the article, or the next item of a list of places
                 admins = {p.admin1 for p in ps}
-                in_list = h.prefix.startswith("و") and 0 <= h.word_start - last_end <= 40 and all(
-                    w.startswith("و") for w in self.flat[last_end:h.word_start].split())
                 if not has_type and not in_list and not (has_cue and (anchor in admins or admins & set(votes))):
                     continue
                 if anchor is not None and anchor not in admins:
@@ -249,9 +251,11 @@ class _Context:
             if len(ps) == 1:
                 how = "unique"
             resolved.append((h, best, how))
+            typed_list = has_type or (in_list and typed_list)
             last_end = h.end
         for h, p, how in resolved:
-            self._place_mention(h.start, h.end, p, how)
+            start = h.start - 2 if h.prefix.endswith("ال") else h.start  # "الدقماق", not "دقماق"
+            self._place_mention(start, h.end, p, how)
         self._anaphora(resolved)
 
     def _place_mention(self, ns: int, ne: int, p: Place, how: str, extra: dict | None = None) -> Mention:
