@@ -69,6 +69,11 @@ _UNDERGO = frozenset(norm(w) for w in (
 _LEAVING_TRIGGERS = ("withdraw", "evacuate", "flee", "escape", "displace", "evacuation", "departure",
                      "forced_displacement")
 _TARGET_KEY_ENDINGS = (" علي", " ضد")
+# background cues too common to block on their own (years are checked against the publication date)
+_WEAK_BACKGROUND = frozenset(norm(w) for w in (
+    "كانت|كان قد|كانت قد|في العام|تكرار|يذكر|عام 2011|عام 2012|عام 2013|عام 2014|عام 2015|عام 2016|عام 2017|"
+    "عام 2018|عام 2019|عام 2020").split("|"))
+_BACKGROUND_AFTER = frozenset(norm(w) for w in "آنذاك|حينها|حينذاك|في حينه".split("|"))
 _PERIOD_WORDS = (norm("خلال"), norm("منذ"), norm("في صيف"), norm("في الأشهر"))
 _HEDGE_OBJECTS = frozenset(norm(w) for w in "أنها أنه أنهم أنهن انها انه".split())
 _AFTER_WORDS = frozenset(norm(w) for w in "بعد إثر اثر عقب وبعد".split())
@@ -275,7 +280,8 @@ class _Coder:
         for o in self.triggers:
             if o is h:
                 continue
-            if 0 <= h.word_start - o.end <= 2 and h.prefix.startswith("و"):
+            if 0 <= h.word_start - o.end <= 24 and h.prefix.startswith("و") and all(
+                    w.startswith("و") for w in self.flat[o.end:h.word_start].split()):
                 t = self._tdef(o)
                 if t is not None and t.pos != "verb":
                     return True
@@ -472,6 +478,12 @@ class _Coder:
                 lo <= s < hi and n.kind == "year" and n.value and n.value < self.doc.published.year
                 for s, _e, n in self.numbers):
             return True
+        # background recalled from long ago: "سبق أن", "قبل سنوات", "كما حدث", "آنذاك"
+        for x in self.cues.get("background", []):
+            if x.key in _WEAK_BACKGROUND:
+                continue
+            if c.clause_start <= x.start < h.word_start or (h.end <= x.start < hi and x.key in _BACKGROUND_AFTER):
+                return True
         # the trigger's noun is the subject of a goal or plan: "الغارات تهدف إلى"
         nxt = self.flat[h.end:h.end + 30].split()[:2]
         for x in self.cues.get("modality", []):
