@@ -908,6 +908,11 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
                 if ev.sub_event_type == "Non-violent transfer of territory" and "+peaceful" in ev.rule}
     events = [ev for ev in events if not (ev.sub_event_type == "Non-state actor overtakes territory"
                                           and (ev.location, ev.event_date) in peaceful)]
+    # a battle that ends in a change of hands is coded once, as the change of hands
+    changes = {(ev.location, ev.evidence_start) for ev in events
+               if ev.sub_event_type in ("Non-state actor overtakes territory", "Government regains territory")}
+    events = [ev for ev in events if not (ev.sub_event_type == "Armed clash"
+                                          and (ev.location, ev.evidence_start) in changes)]
     out: list[Event] = []
     for ev in events:
         twin = next((k for k in out if k.event_type == ev.event_type and k.sub_event_type == ev.sub_event_type
