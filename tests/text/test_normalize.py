@@ -70,3 +70,11 @@ def test_to_norm_inverts_to_orig(text):
     n = normalize(text)
     for i in range(len(n.text)):
         assert n.to_norm(n.to_orig(i)) == i
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابتةىأإآؤئ ًٌَُِّْـ٠١٢٣۴۵ 0123abc،.\n")), max_size=200))
+def test_fast_path_equals_the_translation_table(text):
+    from marsad.text.normalize import TABLE
+
+    assume(unicodedata.is_normalized("NFKC", text))
+    assert normalize(text).text == text.translate(TABLE)

@@ -56,7 +56,7 @@ for _lo, _hi in ((0x064B, 0x065F), (0x0670, 0x0670), (0x0640, 0x0640), (0x200B, 
         _MAP[_c] = None
 TABLE = str.maketrans(_MAP)
 
-_NONWORD_RE = re.compile(r"[\W_]")
+_NONWORD_RE = re.compile(r"[^\w ]|_")  # spaces are left alone: fewer replacements
 
 
 @dataclass(slots=True)
@@ -131,21 +131,39 @@ class Normalized:
         return self._flat
 
 
+# One-to-one substitutions, applied with str.replace: for Arabic text that is several times faster
+# than str.translate, whose fast path is for ASCII only.
+_SUBS = tuple((chr(k), v) for k, v in _MAP.items() if v is not None and not (0x0660 <= k <= 0x0669 or 0x06F0 <= k <= 0x06F9))
+_DIGITS_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_DIGIT_TABLE = str.maketrans({k: v for k, v in _MAP.items() if 0x0660 <= k <= 0x0669 or 0x06F0 <= k <= 0x06F9})
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching and keep an offset map to the original."""
     if not unicodedata.is_normalized("NFKC", text):
         return _normalize_exact(text)
-    out = text.translate(TABLE)
-    if len(out) == len(text):
-        return Normalized(text, out)
     points: list[int] = []
     shifts: list[int] = []
     deleted = 0
+    pieces: list[str] = []
+    last = 0
     for m in _DELETED_RE.finditer(text):
         s, e = m.span()
+        pieces.append(text[last:s])
+        last = e
         points.append(s - deleted)
         deleted += e - s
         shifts.append(deleted)
+    if pieces:
+        pieces.append(text[last:])
+        out = "".join(pieces)
+    else:
+        out = text
+    for a, b in _SUBS:
+        if a in out:
+            out = out.replace(a, b)
+    if _DIGITS_RE.search(out):
+        out = out.translate(_DIGIT_TABLE)
     return Normalized(text, out, points, shifts)
 
 

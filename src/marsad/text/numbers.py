@@ -436,8 +436,17 @@ def _clean_word(w: str) -> str:
 
 
 def _prev_word(text: str, start: int) -> str | None:
-    m = _PREV_WORD_RE.search(text, max(0, start - 30), start)
-    return m.group(1) if m else None
+    """The run of letters right before ``start`` (spaces but not a line break between), or None.
+
+    Plain string steps: a regex anchored at the window's end would be tried at every position."""
+    j = start
+    lo = max(0, start - 30)
+    while j > lo and text[j - 1] in " \t\r\f\v\u00a0":
+        j -= 1
+    i = j
+    while i > lo and text[i - 1].isalpha():
+        i -= 1
+    return text[i:j] if i < j else None
 
 
 def _negated(text: str, start: int) -> bool:
