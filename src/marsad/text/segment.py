@@ -22,6 +22,8 @@ __all__ = ["split_sentences", "Token", "tokenize", "split_proclitics", "PROCLITI
 _PARA_RE = re.compile(r"[^\n]+")
 _STOP_RE = re.compile(r"[.!?؟]+[\"»”’')\]]*(?=\s|$)")
 _QUOTE_RE = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
+_HAS_QUOTE_RE = re.compile("[«“\"]")
+_HAS_STOP_RE = re.compile(r"[.!?؟][\"»”’')\]]*(?:\s|$)")
 _STRIP = " \t\r\u00a0"
 
 
@@ -31,26 +33,30 @@ def split_sentences(text: str, headings: Iterable[tuple[int, int]] = (),
 
     ``kinds`` can name other whole-line spans (the title line, for instance) with their kind.
     """
-    heading_starts = {s: e for s, e in headings}
+    headings = list(headings)
     special = dict(kinds or {})
     out: list[Sentence] = []
     for para in _PARA_RE.finditer(text):
         ps, pe = para.span()
         line = para.group()
-        if not line.strip(_STRIP):
+        stripped = line.strip(_STRIP)
+        if not stripped:
             continue
         # trim surrounding blanks so offsets start on a letter
-        lead = len(line) - len(line.lstrip(_STRIP))
-        trail = len(line) - len(line.rstrip(_STRIP))
-        ps, pe = ps + lead, pe - trail
+        ps += len(line) - len(line.lstrip(_STRIP))
+        pe = ps + len(stripped)
         kind = None
-        for (ks, ke), k in special.items():
-            if ks <= ps and pe <= ke:
-                kind = k
-        if kind is None and (ps in heading_starts or any(hs <= ps < he for hs, he in headings)):
+        if special:
+            for (ks, ke), k in special.items():
+                if ks <= ps and pe <= ke:
+                    kind = k
+        if kind is None and headings and any(hs <= ps < he for hs, he in headings):
             kind = "heading"
         if kind is not None:
-            out.append(Sentence(ps, pe, text[ps:pe], kind))
+            out.append(Sentence(ps, pe, stripped, kind))
+            continue
+        if not _HAS_STOP_RE.search(stripped):
+            out.append(Sentence(ps, pe, stripped))  # one sentence: no stop inside the paragraph
             continue
         out.extend(_split_paragraph(text, ps, pe))
     return out
@@ -58,7 +64,7 @@ def split_sentences(text: str, headings: Iterable[tuple[int, int]] = (),
 
 def _split_paragraph(text: str, ps: int, pe: int) -> Iterator[Sentence]:
     para = text[ps:pe]
-    quotes = [m.span() for m in _QUOTE_RE.finditer(para)]
+    quotes = [m.span() for m in _QUOTE_RE.finditer(para)] if _HAS_QUOTE_RE.search(para) else []
     start = 0
     for m in _STOP_RE.finditer(para):
         end = m.end()
