@@ -53,8 +53,9 @@ def analyze_text_layer(text: str, published: str | date | None = None, url: str 
     doc.sentences = split_sentences(doc.text, cleaned.headings, kinds)
     nz = normalize(doc.text)
     doc.norm = nz
-    doc.numbers = [_remap_number(nz, doc.text, m) for m in find_numbers(nz.text)]
-    doc.dates = [_remap_date(nz, doc.text, m) for m in find_dates(nz.text, pub)]
+    text = doc.text
+    doc.numbers = [_remap_number(nz, text, m) for m in find_numbers(nz.text)]
+    doc.dates = [_remap_date(nz, text, m) for m in find_dates(nz.text, pub)]
     return doc
 
 

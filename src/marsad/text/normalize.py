@@ -25,6 +25,10 @@ __all__ = ["Normalized", "normalize", "norm", "DELETED_CHARS", "fold_name"]
 # tatweel (0640), zero-width and directional marks, soft hyphen, BOM, Arabic letter mark.
 DELETED_CHARS = "\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\u061c"
 _DELETED_RE = re.compile(f"[{DELETED_CHARS}]+")
+_DELETED_SET = frozenset(chr(c) for lo, hi in ((0x064B, 0x065F), (0x0670, 0x0670), (0x0640, 0x0640),
+                                                (0x200B, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069),
+                                                (0x00AD, 0x00AD), (0xFEFF, 0xFEFF), (0x061C, 0x061C))
+                         for c in range(lo, hi + 1))
 
 _MAP: dict[int, str | None] = {
     0x0623: "\u0627",  # أ
@@ -115,8 +119,9 @@ class Normalized:
             return os, os
         oe = self.to_orig(end - 1) + 1
         # Include trailing harakat/tatweel of the last letter ("مقتلٌ").
-        n = len(self.original)
-        while oe < n and _DELETED_RE.match(self.original, oe, oe + 1):
+        orig = self.original
+        n = len(orig)
+        while oe < n and orig[oe] in _DELETED_SET:
             oe += 1
         return os, oe
 
