@@ -577,7 +577,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
 
 _ANCHOR_AUTO = _anchor_automaton()
 _NUM_ANCHOR_RE = re.compile(r"\d[-/.]\d")
-_BEFORE, _AFTER = 48, 72  # window around an anchor: enough for "بعد منتصف ليل يوم الخميس 12 "
+_BEFORE, _AFTER = 32, 56  # window around an anchor: enough for "بعد منتصف ليل يوم الخميس 12 "
 
 
 _CLITIC_LETTERS = frozenset("وفبلكال")
