@@ -418,7 +418,8 @@ def clean(text: str, title: str | None = None) -> Cleaned:
                 kind[i] = _SUMMARY
                 continue
             summary_mode = False
-        if words[i] > 25:  # a paragraph: none of the line rules below can apply
+        if words[i] > 25 or (words[i] >= 12 and line.endswith(_FINAL_PUNCT)):
+            # a paragraph (long, or a full sentence): none of the line rules below can apply
             section_left = 0
             continue
         folded = _fold_words(line)
