@@ -199,7 +199,7 @@ class _Context:
         last_end = -10
         typed_list = False  # the list being read started with a place-type word ("قرى X وY وZ")
         for h, ps in cands:
-            if self.prev_words(h.word_start, 1)[-1:] in (["حي"], ["وحي"], ["بحي"], ["احياء"]) and not any(
+            if self.prev_words(h.word_start, 1)[-1:] in (["حي"], ["وحي"], ["بحي"]) and not any(
                     p.kind == "neighbourhood" for p in ps):
                 continue  # "حي الشريعة بمدينة حماة": a quarter the gazetteer lacks, not a village
             prev = self.prev_words(h.word_start, 2)

@@ -86,7 +86,7 @@ _NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
     "بلدة بلدات قرية قرى مدينة مدن نقطة نقاط موقع مواقع حاجز حواجز دبابة دبابات مبنى مباني منزل منازل "
     "عبوة عبوات لغم ألغام هجوم هجمات قذيفه مرة مرات عدد حصيلة نسبة بالمئة بالمائة "
     "قريتين قريتي بلدتين بلدتي مدينتين مدينتي سيارتين سيارتي طائرتين غارتين قذيفتين صاروخين دبابتين يومين "
-    "ساعتين مرتين شهرين عامين سنتين حيين حيي منطقتين موقعين حاجزين").split())
+    "ساعتين مرتين شهرين عامين سنتين حيين حيي منطقتين موقعين حاجزين آليات آلية عربة عربات").split())
 
 
 _SUBSET_WORDS = frozenset(norm(w) for w in "بينهم منهم بينها معظمهم غالبيتهم أغلبهم بينهن منهن هم وهم هن".split())
@@ -468,12 +468,13 @@ class _Coder:
         # count in its sentence with a period phrase anywhere in it, or an earlier year named in the clause
         lo, hi = min(c.before[0], h.word_start), max(c.seg[1], c.clause_end)
         totals = self.cues.get("totals", [])
+        totals = [x for x in totals if not self._first_in(x)]
         if any(lo <= x.start < hi and x.key.startswith(_PERIOD_WORDS) for x in totals):
             return True  # "خلال الأشهر الماضية", "منذ بداية العام": a period, not a day
         if any(c.sent[0] <= x.start < c.sent[1] for x in totals):
             if any(c.sent[0] <= s < c.sent[1] and (n.value or 0) >= 100 and n.kind != "vague"
-                   for s, _e, n in self.numbers):
-                return True
+                   and not (n.noun and _bare(norm(n.noun)) in _NOT_PERSON_NOUNS) for s, _e, n in self.numbers):
+                return True  # a large toll in a sentence about a period
         if self.doc.published is not None and any(
                 lo <= s < hi and n.kind == "year" and n.value and n.value < self.doc.published.year
                 for s, _e, n in self.numbers):
@@ -498,6 +499,10 @@ class _Coder:
             if d is not None and (self.doc.published - d).days > _LONG_AGO_DAYS:
                 return True
         return False
+
+    def _first_in(self, x: Hit) -> bool:
+        """"للمرة الأولى منذ سنوات": a first in years, not a total."""
+        return self.flat[max(0, x.start - 16):x.start].split()[-1:] == ["الاولي"]
 
     # ---- actors ----------------------------------------------------------------------------
     def _is_target(self, m: Mention, verb: bool) -> bool:
@@ -652,8 +657,8 @@ class _Coder:
         if prev:
             d = prev[-1]
             same_sentence = any(c.sent[0] <= s < lo and dd is d for s, dd in dates)
-            if same_sentence or self._main_day(d):
-                return d, True
+            if same_sentence or (self._main_day(d) and d.precision == 1):
+                return d, True  # (a vague "الأيام الماضية" of another sentence is not a day)
         return None, False
 
     def _main_day(self, d: DateMention) -> bool:
