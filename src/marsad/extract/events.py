@@ -79,7 +79,9 @@ _HEDGE_OBJECTS = frozenset(norm(w) for w in "أنها أنه أنهم أنهن �
 _AFTER_WORDS = frozenset(norm(w) for w in "بعد إثر اثر عقب وبعد".split())
 _STILL = frozenset(norm(w) for w in "زال يزال تزال زالت زالوا يزالون".split())
 _NEGATION_NEAR = frozenset(norm(w) for w in "لم لن لا ليس ما عدم دون".split())
-_PERSON_NOUNS_1 = frozenset(norm(w) for w in "شخص رجل طفل طفلة امرأة عنصر مدني جندي مواطن مقاتل ضابط شاب سيدة فتى".split())
+_PERSON_NOUNS_1 = frozenset(norm(w) for w in (
+    "شخص رجل طفل طفلة امرأة عنصر مدني جندي مواطن مقاتل ضابط شاب سيدة فتى سائق ابن ابنة زوجة زوج شقيق "
+    "قائد قيادي").split())
 _NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
     "قذيفة قذائف صاروخ صواريخ غارة غارات برميل براميل ضربة ضربات آلية آليات سيارة سيارات طائرة طائرات "
     "يوم يوما أيام ساعة ساعات كيلومتر كيلومترات كلم متر مترا عام أعوام شهر أشهر شهرا أسبوع أسابيع دقيقة "
@@ -92,6 +94,14 @@ _NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
 _SUBSET_WORDS = frozenset(norm(w) for w in "بينهم منهم بينها معظمهم غالبيتهم أغلبهم بينهن منهن هم وهم هن".split())
 _AGE_WORDS = frozenset(norm(w) for w in "سن عمر العمر بعمر عمره عمرها أعمارهم أعمارهن".split())
 _RISE_WORDS = frozenset(norm(w) for w in "ارتفع ارتفعت وارتفع وارتفعت ليرتفع لترتفع".split())
+
+
+def _unsuffixed(word: str) -> str:
+    """A noun without a possessive suffix: "سائقها" -> "سائق"."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _bare(word: str) -> str:
@@ -810,8 +820,8 @@ class _Coder:
         if not used:
             for k in killed:
                 nxt = self.flat[k.end:k.end + 24].split()[:2]
-                # "مقتل شخص", "قضى رجل": a singular person noun right after the death word
-                if nxt and nxt[0] in _PERSON_NOUNS_1:
+                # "مقتل شخص", "قضى رجل", "مقتل سائقها": a singular person noun after the death word
+                if nxt and (nxt[0] in _PERSON_NOUNS_1 or _unsuffixed(nxt[0]) in _PERSON_NOUNS_1):
                     return 1
                 # "قتل مدنيان", "مقتل عنصران": a nominative dual of a person noun
                 if nxt and nxt[0].endswith("ان") and (nxt[0][:-2] in _PERSON_NOUNS_1
