@@ -131,6 +131,7 @@ class _Cand:
     fatal_hits: list[Hit] = field(default_factory=list)
     rule: str = ""
     with_verb: bool = False       # a verb of the same event was merged into this noun ("الغارات قصفت")
+    group_end: int = 0            # end of the last trigger merged into this candidate
     clause_end: int = 0           # where its clause ends (consequences "ما أدى إلى مقتل" reach this far)
     clause_start: int = 0
 
@@ -249,12 +250,26 @@ class _Coder:
                 p = merged[-1]
                 cs, ce = clause_of(p.trigger.start)
                 same_clause = cs <= c.trigger.start < ce
-                gap = c.trigger.word_start - p.trigger.end
+                gap = c.trigger.word_start - max(p.trigger.end, p.group_end)
+                if same_clause and c.tdef.weak and _family(p.tdef) == _family(c.tdef):
+                    # "مظاهرة ... ما أدى إلى مقتل متظاهرين اثنين": the protesters' word belongs to it
+                    p.fatal_hits.extend(c.fatal_hits)
+                    p.group_end = c.trigger.end
+                    continue
+                instrument_noun = (c.tdef.pos != "verb" and c.trigger.prefix.endswith("ب")
+                                   and p.tdef.event_type is not None and p.tdef.event_type == c.tdef.event_type)
+                if same_clause and instrument_noun and gap <= 80:
+                    # "قصفت طائرات النظام بلدة X بغاز السارين": the gas is how, one event
+                    p.fatal_hits.extend(c.fatal_hits)
+                    p.group_end = c.trigger.end
+                    if c.tdef.priority > p.tdef.priority or c.tdef.sub_event_type == "Chemical weapon":
+                        p.tdef = c.tdef
+                    continue
                 same = _family(p.tdef) == _family(c.tdef) or (
                     p.tdef.event_type is not None and p.tdef.event_type == c.tdef.event_type
                     and (c.tdef.pos != "verb" or (p.tdef.pos != "verb" and gap <= 25)))
                 if same_clause and gap <= 60 and same and not _has_place_between(
-                        self.places, p.trigger.end, c.trigger.word_start):
+                        self.places, max(p.trigger.end, p.group_end), c.trigger.word_start):
                     if _family(p.tdef) != _family(c.tdef):
                         p.fatal_hits.extend(c.fatal_hits)
                         p.with_verb = p.with_verb or c.tdef.pos == "verb"
@@ -331,11 +346,15 @@ class _Coder:
         # type --------------------------------------------------------------------------
         etype, stype = t.event_type, t.sub_event_type
         rule = f"trigger:{t.id}"
-        inst = self._instrument(min(bs, h.word_start), seg_e)
+        # (a protest's character may be told before its word: "اقتحم محتجون")
+        inst = self._instrument(min(bs, h.word_start, c.clause_start if etype == "Protests" else bs), seg_e)
         if inst is not None:
             i_type, i_sub = inst
             violent = i_type in ("Explosions/Remote violence", "Battles", "Violence against civilians")
-            if (etype is None and violent) or (etype == i_type and violent) or (
+            if etype == "Protests" and i_type in ("Protests", "Riots"):
+                etype, stype = i_type, i_sub  # dispersed by force, or turned into a riot
+                rule += "+instrument"
+            elif (etype is None and violent) or (etype == i_type and violent) or (
                     etype == "Battles" and i_type == "Explosions/Remote violence" and t.id.startswith(("attack", "target"))):
                 etype, stype = i_type, i_sub
                 rule += "+instrument"
@@ -368,6 +387,11 @@ class _Coder:
             actor2 = self._civilians_mention()
         if stype == "Peaceful protest":
             actor2 = None  # a peaceful protest has no second actor ("بإسقاط النظام" is its demand)
+        elif etype in ("Protests", "Riots"):
+            # ACLED: the demonstrators are actor1, the force that intervened actor2
+            protesters = self._protesters_mention()
+            force = actor1 if actor1 is not None and actor1.info.get("inter") not in (5, 6) else actor2
+            actor1, actor2 = protesters, (force if force is not None and force is not protesters else None)
         if actor2 is None and etype in ("Explosions/Remote violence", "Violence against civilians") and (
                 c.fatal_hits or t.fatal):
             lo, hi = min(bs, h.word_start), max(seg_e, c.clause_end)
@@ -617,6 +641,12 @@ class _Coder:
             actor2 = None
         return actor1, actor2, None
 
+    def _protesters_mention(self) -> Mention | None:
+        a = next((a for a in self.lex.actors.values() if a.name_en == "Protesters"), None)
+        if a is None:
+            return None
+        return Mention("actor", 0, 0, "", a.id, a.name_en, {"inter": a.inter}, (0, 0))
+
     def _civilians_mention(self) -> Mention | None:
         if self.civilians_id is None:
             return None
@@ -644,8 +674,10 @@ class _Coder:
                     if p.kind == "instrument":
                         spec = insts[p.ref]
                         cand = (spec.get("event_type"), spec.get("sub_event_type"))
-                        # air beats ground: a barrel bomb "shelling" is an air strike
-                        if found is None or cand[1] == "Air/drone strike":
+                        # air beats ground: a barrel bomb "shelling" is an air strike; force against
+                        # protesters and riots beat a plain intervention
+                        if found is None or cand[1] in ("Air/drone strike", "Excessive force against protesters",
+                                                         "Violent demonstration", "Chemical weapon"):
                             found = cand
         return found
 
@@ -923,6 +955,10 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
                 if ev.sub_event_type == "Non-violent transfer of territory" and "+peaceful" in ev.rule}
     events = [ev for ev in events if not (ev.sub_event_type == "Non-state actor overtakes territory"
                                           and (ev.location, ev.event_date) in peaceful)]
+    # what rioters burn or break is part of the riot
+    riots = {ev.evidence_start for ev in events if ev.event_type == "Riots"}
+    events = [ev for ev in events if not (ev.event_type == "Strategic developments" and ev.evidence_start in riots
+                                          and ev.actor1 in ("Protesters", "Rioters"))]
     # a battle that ends in a change of hands is coded once, as the change of hands
     changes = {(ev.location, ev.evidence_start) for ev in events
                if ev.sub_event_type in ("Non-state actor overtakes territory", "Government regains territory")}
