@@ -385,6 +385,13 @@ class _Coder:
             actor1, actor2 = None, actor1
         if actor2 is None and etype in ("Violence against civilians",):
             actor2 = self._civilians_mention()
+        if stype == "Agreement":
+            # the parties, in the order the clause names them ("توصلت X وY إلى اتفاق")
+            parties = [m for m in self.actors if c.clause_start <= m.nspan[0] < seg_e
+                       and m.nspan not in {s.nspan for s in self.sources}]
+            if parties:
+                actor1 = parties[0]
+                actor2 = next((m for m in parties[1:] if m.ref != actor1.ref), actor2)
         if stype == "Peaceful protest":
             actor2 = None  # a peaceful protest has no second actor ("بإسقاط النظام" is its demand)
         elif etype in ("Protests", "Riots"):
@@ -522,7 +529,9 @@ class _Coder:
         # the trigger's noun is the subject of a goal or plan: "الغارات تهدف إلى"
         nxt = self.flat[h.end:h.end + 30].split()[:2]
         for x in self.cues.get("modality", []):
-            if h.end <= x.start <= h.end + 2 + sum(len(w) + 1 for w in nxt[:1]) and c.tdef.pos != "verb":
+            # (a verb: "الغارات تهدف"; not the content of an agreement, "اتفاق لوقف إطلاق النار")
+            if h.end <= x.start <= h.end + 2 + sum(len(w) + 1 for w in nxt[:1]) and c.tdef.pos != "verb" \
+                    and x.key.startswith(("ت", "ي")):
                 return True
         dm, _ = self._date(c)
         if dm is not None and dm.date and self.doc.published is not None:
