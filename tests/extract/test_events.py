@@ -184,3 +184,53 @@ def test_fixture_non_events_do_not_become_events(fixture_docs: list[tuple[dict, 
                 bad += 1
     assert total >= 15
     assert bad / total < 0.2, f"{bad}/{total} non-events coded as events"
+
+
+# ---- argument and type rules found while reading errors (sentences written for these tests) ----
+
+def test_force_against_protesters_is_coded_with_the_protesters_first() -> None:
+    ev = only_event("فرقت قوات الأمن بالرصاص الحي مظاهرة خرجت في حي القابون بدمشق، "
+                    "ما أدى إلى مقتل متظاهرين اثنين.", "2011-07-01")
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert ev.actor1 == "Protesters" and ev.actor2 and "Military Forces of Syria" in ev.actor2
+    assert ev.fatalities == 2
+
+
+def test_protesters_storming_and_burning_is_a_riot_only() -> None:
+    ev = only_event("اقتحم محتجون غاضبون مبنى المحافظة في السويداء وأضرموا النار فيه.", "2020-06-10")
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_gas_named_with_its_verb_is_one_chemical_attack() -> None:
+    ev = only_event("قصفت طائرات النظام بلدة خان شيخون بغاز السارين، ما أدى إلى مقتل أكثر من 80 مدنياً.",
+                    "2017-04-05")
+    assert ev.sub_event_type == "Chemical weapon" and ev.fatalities == 80 and ev.actor2 == "Civilians"
+
+
+def test_agreement_parties_in_the_order_named() -> None:
+    ev = only_event("توصلت فصائل المعارضة وقوات النظام إلى اتفاق لوقف إطلاق النار في مدينة الزبداني.",
+                    "2015-09-25")
+    assert ev.sub_event_type == "Agreement"
+    assert ev.actor1 == "Syrian opposition factions" and ev.actor2 == "Military Forces of Syria"
+
+
+def test_a_hedge_on_who_does_not_block_the_event() -> None:
+    ev = only_event("نفذت طائرات حربية يرجح أنها روسية غارات على مدينة خان شيخون بريف إدلب.", "2019-05-10")
+    assert ev.sub_event_type == "Air/drone strike" and ev.admin1 == "Idleb"
+
+
+def test_the_dead_after_a_death_word_are_the_target_not_the_agent() -> None:
+    ev = only_event("انفجرت عبوة ناسفة بسيارة عسكرية في مدينة درعا، ما أسفر عن مقتل عنصرين من قوات النظام.",
+                    "2019-05-10")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.actor1 is None and ev.actor2 == "Military Forces of Syria" and ev.fatalities == 2
+
+
+@pytest.mark.parametrize("text", [
+    "وسبق أن قصفت قوات النظام مدينة حلب بالبراميل المتفجرة قبل سنوات.",
+    "وقتل 40 مدنياً في مدينة إدلب خلال الأشهر الماضية بحسب تقرير شهري.",
+    "دانت الخارجية السورية الغارة الإسرائيلية على مدينة درعا.",
+])
+def test_background_totals_and_reactions_are_not_events(text: str) -> None:
+    _doc, evs = events(text, "2019-05-10")
+    assert evs == []
