@@ -156,12 +156,38 @@ class _Context:
         self.pub: date | None = doc.published
         self.sent_bounds = [(self.nz_pos(s.start), self.nz_pos(s.end)) for s in doc.sentences]
         self.taken: list[tuple[int, int]] = []  # normalised spans used by mentions
+        self._taken_mask = bytearray()
+        self._taken_n = 0
+        self._words_mask: bytearray | None = None
         self._anchor_list: list[tuple[int, int, str, Hit]] | None = None
         self._anchor_starts: list[int] = []
 
     # ---- offsets -------------------------------------------------------------------------
     def nz_pos(self, orig: int) -> int:
         return self.nz.to_norm(orig)
+
+    def _word_mask(self) -> bytearray:
+        """Positions covered by an actor, source, title or trigger word (built once)."""
+        if self._words_mask is None:
+            mask = bytearray(len(self.flat) + 1)
+            for h in self.doc.hits:
+                if any(p.kind in ("actor", "source", "title", "trigger") for p in h.payloads):
+                    mask[h.word_start:h.end] = b"\x01" * (h.end - h.word_start)
+            self._words_mask = mask
+        return self._words_mask
+
+    def _taken_at(self, pos: int) -> bool:
+        """Whether a place mention covers normalised position ``pos`` (a mask kept with ``taken``)."""
+        if len(self._taken_mask) != len(self.flat):
+            self._taken_mask = bytearray(len(self.flat))
+            for s, e in self.taken:
+                self._taken_mask[s:e] = b"\x01" * (e - s)
+            self._taken_n = len(self.taken)
+        elif self._taken_n != len(self.taken):
+            for s, e in self.taken[self._taken_n:]:
+                self._taken_mask[s:e] = b"\x01" * (e - s)
+            self._taken_n = len(self.taken)
+        return 0 <= pos < len(self._taken_mask) and self._taken_mask[pos] == 1
 
     def mention(self, kind: str, ns: int, ne: int, ref: str, name_en: str | None, info: dict) -> Mention:
         s, e = self.nz.span(ns, ne)
@@ -334,7 +360,7 @@ class _Context:
             amb = [p.ref for p in h.payloads if p.kind == "actor?"]
             if not ids and not amb:
                 continue
-            if any(s <= h.start < e for s, e in self.taken):
+            if self._taken_at(h.start):
                 continue
             a = self._pick_actor(ids) if ids else None
             if a:
@@ -443,9 +469,7 @@ class _Context:
                 break
             # a name stops at an entity: an accepted place, or an actor, source, title or trigger word
             # (a village named like a first name, "عائشة", was not accepted and does not stop it)
-            if any(ps <= s < pe for ps, pe in self.taken) or any(
-                    h.word_start <= s < h.end for h in self.hits
-                    if any(p.kind in ("actor", "source", "title", "trigger") for p in h.payloads)):
+            if self._taken_at(s) or self._word_mask()[s] == 1:
                 if not words or words[-1] and flat[words[-1][0]:words[-1][1]] not in _NAME_LINK:
                     break
             if w.startswith("ال") and not words:
@@ -471,13 +495,16 @@ class _Context:
                                          flat)]
         triggers = [(h.end, h) for h in speech] + [(m.end(), None) for m in attrib]
         by_start = sorted(self.doc.mentions, key=lambda m: m.nspan[0])
+        starts = [m.nspan[0] for m in by_start]
         src_hits = [h for h in self.hits if any(p.kind == "source" for p in h.payloads)]
+        src_starts = [h.start for h in src_hits]
         for pos, _h in triggers:
             window_end = pos + 60
-            cand_m = next((m for m in by_start if pos <= m.nspan[0] <= pos + 25
+            near = by_start[bisect_left(starts, pos):bisect_left(starts, pos + 26)]
+            cand_m = next((m for m in near if pos <= m.nspan[0] <= pos + 25
                            and (m.kind == "person" or (m.kind == "actor" and m.info.get("inter") != 7))
                            and self._same_clause(pos, m.nspan[0])), None)
-            cand_s = next((h for h in src_hits if pos <= h.start <= window_end
+            cand_s = next((h for h in src_hits[bisect_left(src_starts, pos):] if pos <= h.start <= window_end
                            and self._same_clause(pos, h.start)), None)
             if cand_s is not None and (cand_m is None or cand_s.start <= cand_m.nspan[0]):
                 sid = next(p.ref for p in cand_s.payloads if p.kind == "source")

@@ -154,6 +154,7 @@ class _Coder:
         self.mentions = sorted((m for m in doc.mentions), key=lambda m: m.nspan[0])
         self.places = [m for m in self.mentions if m.kind == "place"]
         self.actors = [m for m in self.mentions if m.kind == "actor"]
+        self._actor_starts = [m.nspan[0] for m in self.actors]
         self.sources = [m for m in self.mentions if m.kind == "source"]
         self.persons = [m for m in self.mentions if m.kind == "person"]
         self.cues: dict[str, list[Hit]] = {}
@@ -167,7 +168,9 @@ class _Coder:
                 if p.layer == "cue":
                     self.cues.setdefault(p.kind, []).append(h)
         self.triggers = _dedupe_triggers(self.triggers)
+        self._trigger_starts = [h.start for h in self.triggers]
         self.sents = [(self._npos(s.start), self._npos(s.end), s) for s in doc.sentences]
+        self._event_dates = [(s, d) for s, _e, d in self.dates if not self._is_since(s)]
         self.sentence_agent: tuple[tuple[int, int], Mention] | None = None
         self.civilians_id = next((a.id for a in self.lex.actors.values() if a.name_en == "Civilians"), None)
         self.civilian_ids = frozenset(a.id for a in self.lex.actors.values() if a.inter == 7)
@@ -302,7 +305,9 @@ class _Coder:
 
     def _in_list_of_nouns(self, h: Hit) -> bool:
         """A verbal noun joined by و to another verbal noun right before or after it."""
-        for o in self.triggers:
+        i = bisect_left(self._trigger_starts, h.word_start - 40)
+        j = bisect_left(self._trigger_starts, h.end + 40)
+        for o in self.triggers[i:j]:
             if o is h:
                 continue
             if 0 <= h.word_start - o.end <= 24 and h.prefix.startswith("و") and all(
@@ -556,6 +561,12 @@ class _Coder:
         prev = self.flat[max(0, ws - 30):ws].split()[-2:]
         return any(w in _TARGET_WORDS for w in prev)
 
+    def _actors_in(self, span: tuple[int, int]) -> list[Mention]:
+        """Actor mentions inside a span (a sentence), by bisection over their sorted starts."""
+        lo = bisect_left(self._actor_starts, span[0])
+        hi = bisect_left(self._actor_starts, span[1])
+        return self.actors[lo:hi]
+
     def _lam_prefixed(self, m: Mention) -> bool:
         ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
         prefix = self.flat[ws:m.nspan[0]]
@@ -571,12 +582,13 @@ class _Coder:
         deaths = [*(k.end for k in self.cues.get("killed", []) if c.sent[0] <= k.start < c.sent[1]),
                   *(f.end for f in c.fatal_hits)]
         tw, te = c.trigger.word_start, c.trigger.end
-        victims = {m.nspan for m in self.actors if any(
+        in_sentence = self._actors_in(c.sent)
+        victims = {m.nspan for m in in_sentence if any(
             0 <= m.nspan[0] - e <= 40 and ((e <= tw and m.nspan[0] < tw) or e >= te) for e in deaths)
             and self.flat[max(0, m.nspan[0] - 12):m.nspan[0]].split()[-1:] not in [[w] for w in _STRONG_AGENT_WORDS]}
-        after = [m for m in self.actors if seg_s <= m.nspan[0] < seg_e and m.nspan not in speakers
+        after = [m for m in in_sentence if seg_s <= m.nspan[0] < seg_e and m.nspan not in speakers
                  and m.nspan not in victims]
-        before = [m for m in self.actors if bs <= m.nspan[0] < be and m.nspan not in speakers
+        before = [m for m in in_sentence if bs <= m.nspan[0] < be and m.nspan not in speakers
                   and m.nspan not in victims]
         # "بين X و Y"
         bayn = self.flat.find(" بين ", seg_s - 1, seg_e)
@@ -697,7 +709,7 @@ class _Coder:
     def _date(self, c: _Cand) -> tuple[DateMention | None, bool]:
         lo = min(c.before[0], c.trigger.word_start)
         hi = c.seg[1]
-        dates = [(s, d) for s, _e, d in self.dates if not self._is_since(s)]
+        dates = self._event_dates
         inside = [d for s, d in dates if lo <= s < hi and d.date]
         if inside:
             return inside[0], False

@@ -11,6 +11,7 @@ never used.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from marsad.model import Document, Sentence
 
@@ -30,19 +31,23 @@ def summarize(doc: Document, min_items: int = 3, max_items: int = 5) -> list[str
         return []
     n_body = len(body)
     want = max(min_items, min(max_items, 2 + n_body // 6))
+    starts = [s.start for s in body]
+
+    def sentence_at(pos: int) -> int | None:
+        i = bisect_right(starts, pos) - 1
+        return i if i >= 0 and pos <= body[i].end else None
+
     events_by_sentence: dict[int, list[tuple[str, str]]] = {}
     for ev in doc.events:
-        for i, s in enumerate(body):
-            if s.start <= ev.evidence_start < s.end + 1:
-                events_by_sentence.setdefault(i, []).append((ev.sub_event_type, ev.admin1 or ""))
-                break
+        i = sentence_at(ev.evidence_start)
+        if i is not None:
+            events_by_sentence.setdefault(i, []).append((ev.sub_event_type, ev.admin1 or ""))
     mention_count = [0] * n_body
     for m in doc.mentions:
         if m.kind in ("place", "actor", "source"):
-            for i, s in enumerate(body):
-                if s.start <= m.start < s.end:
-                    mention_count[i] += 1
-                    break
+            i = sentence_at(m.start)
+            if i is not None and m.start < body[i].end:
+                mention_count[i] += 1
     scored: list[tuple[float, int]] = []
     for i, s in enumerate(body):
         n_words = len(_WORD_RE.findall(s.text))
