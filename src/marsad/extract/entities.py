@@ -167,10 +167,10 @@ class _Context:
         return self.nz.to_norm(orig)
 
     def _word_mask(self) -> bytearray:
-        """Positions covered by an actor, source, title or trigger word (built once)."""
+        """Positions covered by an actor, source or title name (built once)."""
         if self._words_mask is None:
             mask = bytearray(len(self.flat) + 1)
-            for h in self.doc.hits:
+            for h in self.hits:
                 if any(p.kind in ("actor", "source", "title", "trigger") for p in h.payloads):
                     mask[h.word_start:h.end] = b"\x01" * (h.end - h.word_start)
             self._words_mask = mask

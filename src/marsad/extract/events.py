@@ -168,7 +168,7 @@ class _Coder:
                 if p.layer == "cue":
                     self.cues.setdefault(p.kind, []).append(h)
         self.triggers = _dedupe_triggers(self.triggers)
-        self._trigger_starts = [h.start for h in self.triggers]
+        self._trigger_starts = [h.word_start for h in self.triggers]
         self.sents = [(self._npos(s.start), self._npos(s.end), s) for s in doc.sentences]
         self._event_dates = [(s, d) for s, _e, d in self.dates if not self._is_since(s)]
         self.sentence_agent: tuple[tuple[int, int], Mention] | None = None
