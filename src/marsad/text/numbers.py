@@ -217,6 +217,9 @@ _PRE_QUAL_RE = re.compile(
         f"(?P<{kind}>{_alt(_set(words))})" for kind, words in _QUAL["before"].items()
     ) + r")\s+\Z"
 )
+# The last word of every qualifier written before a number: the regex above can only match when the
+# word right before the number is one of these, so the search is skipped otherwise.
+_PRE_QUAL_LAST = frozenset(w.split(" ")[-1] for words in _QUAL["before"].values() for w in _set(words))
 _POST_QUAL_RE = re.compile(
     r"(?:[^\S\n]+[^\W\d_]+){0,5}?[^\S\n]+(?P<q>" + "|".join(
         f"(?P<{kind}>{_alt(_set(words))})" for kind, words in _QUAL["after"].items()
@@ -578,7 +581,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             else:
                 noun = _next_word(text, e, limit)
         if kind in ("cardinal", "dual"):
-            q = _PRE_QUAL_RE.search(text, max(0, s - 30), s)
+            q = (_PRE_QUAL_RE.search(text, max(0, s - 30), s)
+                 if prev and (prev in _PRE_QUAL_LAST or prev.lstrip("وفبل") in _PRE_QUAL_LAST) else None)
             if q:
                 kind = next(k for k in ("at_least", "at_most", "approx") if q.group(k))
                 s = q.start("q")
