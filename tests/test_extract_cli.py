@@ -86,3 +86,12 @@ def test_eval_on_the_seeds_with_ocha_meets_a_floor(tmp_path):
     # a floor that catches regressions, well below the aim
     assert figures["recall"] >= 0.8
     assert figures["f1"] >= 0.6
+
+
+def test_eval_gold_without_event_type_is_a_clear_error(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"article_id": "fx-01"}\n', encoding="utf-8")
+    p = run("eval", "--articles", str(FIXTURES / "articles.jsonl"), "--gold", str(gold), data_dir=tmp_path)
+    assert p.returncode == 2
+    err = p.stderr.decode().strip()
+    assert "event_type" in err and "\n" not in err and "Traceback" not in err

@@ -111,7 +111,10 @@ def eval_cmd(
     rows, problems, _n = extract_events([str(articles)])
     for p in problems:
         typer.echo(f"marsad: skipped {p}", err=True)
-    report = score(rows, gold_rows, article_ids=[a.get("id") for a in arts])
+    try:
+        report = score(rows, gold_rows, article_ids=[a.get("id") for a in arts])
+    except EvalError as exc:
+        fail(f"{gold}: {exc}")
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, default=str))
         return
