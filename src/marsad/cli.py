@@ -44,7 +44,8 @@ def load_one(path: str) -> RawArticle:
     try:
         raw = read_article(data, name=name)
     except InputError as exc:
-        fail(f"{name}: {exc}")
+        msg = str(exc)
+        fail(msg if msg.startswith(name) else f"{name}: {msg}")  # the reader names the file itself
     from marsad.pipeline import has_arabic
 
     if not has_arabic(raw.text):
