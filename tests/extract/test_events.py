@@ -234,3 +234,18 @@ def test_the_dead_after_a_death_word_are_the_target_not_the_agent() -> None:
 def test_background_totals_and_reactions_are_not_events(text: str) -> None:
     _doc, evs = events(text, "2019-05-10")
     assert evs == []
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("قصفت القوات التركية مواقع لحزب العمال الكردستاني في جبال قنديل شمال العراق.", "Iraq"),
+    ("قتل ثلاثة فلسطينيين برصاص الجيش الإسرائيلي في مدينة جنين بالضفة الغربية.", "Palestine"),
+])
+def test_events_abroad_get_their_country_even_with_a_syrian_namesake(text: str, country: str) -> None:
+    ev = only_event(text, "2019-05-10")
+    assert ev.country == country and not ev.in_scope
+
+
+def test_a_syrian_town_by_the_border_stays_in_syria() -> None:
+    ev = only_event("لقي ستة من مقاتلي المعارضة مصرعهم في اشتباكات مع القوات النظامية في مدينة الزبداني "
+                    "قرب الحدود مع لبنان.", "2015-07-21")
+    assert ev.country == "Syria" and ev.admin1 == "Rural Damascus" and ev.fatalities == 6

@@ -74,6 +74,7 @@ _WEAK_BACKGROUND = frozenset(norm(w) for w in (
     "كانت|كان قد|كانت قد|في العام|تكرار|يذكر|عام 2011|عام 2012|عام 2013|عام 2014|عام 2015|عام 2016|عام 2017|"
     "عام 2018|عام 2019|عام 2020").split("|"))
 _BACKGROUND_AFTER = frozenset(norm(w) for w in "آنذاك|حينها|حينذاك|في حينه".split("|"))
+_COUNTRY_PLACE_WORDS = frozenset(norm(w) for w in "في شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل قرب الى إلى من".split())
 _PERIOD_WORDS = (norm("خلال"), norm("منذ"), norm("في صيف"), norm("في الأشهر"))
 _HEDGE_OBJECTS = frozenset(norm(w) for w in "أنها أنه أنهم أنهن انها انه".split())
 _AFTER_WORDS = frozenset(norm(w) for w in "بعد إثر اثر عقب وبعد".split())
@@ -427,6 +428,8 @@ class _Coder:
             country = foreign
         elif foreign and place_inherited:
             country, places = foreign, []
+        elif places and self._foreign_after(places[0]):
+            country, places = self._foreign_after(places[0]), []  # a namesake abroad of a Syrian village
         # source -------------------------------------------------------------------------
         src = self._source(c)
         events: list[Event] = []
@@ -887,9 +890,28 @@ class _Coder:
 
     # ---- country ----------------------------------------------------------------------------
     def _foreign_country(self, c: _Cand) -> str | None:
+        """The country outside Syria where the clause places the event, if it names one.
+
+        A name after a place word ("في الموصل", "شمال العراق", "بالضفة الغربية") beats an adjective
+        of nationality ("القوات التركية"); among equals the last one, where the place usually stands.
+        """
+        found: list[tuple[int, int, str]] = []
         for h in self.cues.get("country", []):
             if c.seg[0] <= h.start < c.seg[1] or c.before[0] <= h.start < c.before[1]:
-                return next(p.ref for p in h.payloads if p.kind == "country")
+                prev = self.flat[max(0, h.word_start - 12):h.word_start].split()[-1:]
+                placed = bool(h.prefix.startswith(("ب", "وب"))) or (prev and prev[0] in _COUNTRY_PLACE_WORDS)
+                found.append((int(placed), h.start, next(p.ref for p in h.payloads if p.kind == "country")))
+        return max(found)[2] if found else None
+
+    def _foreign_after(self, place: Mention) -> str | None:
+        """A foreign country named right after a place ("جنين بالضفة الغربية", "القائم شمال العراق")."""
+        for h in self.cues.get("country", []):
+            if 0 <= h.word_start - place.nspan[1] <= 30:
+                between = self.flat[place.nspan[1]:h.word_start].split()
+                if any("حدود" in w for w in between):
+                    continue  # "الزبداني قرب الحدود مع لبنان": a Syrian town by the border
+                if h.prefix.startswith(("ب", "وب")) or (between and between[-1] in _DIRECTION):
+                    return next(p.ref for p in h.payloads if p.kind == "country")
         return None
 
     # ---- source ----------------------------------------------------------------------------
