@@ -653,6 +653,12 @@ class _Coder:
         if actor1 is None and self.sentence_agent is not None and self.sentence_agent[0] == c.sent:
             # the agent of an earlier clause of the sentence ("لكنها انسحبت", "وأخلت")
             actor1 = self.sentence_agent[1]
+        if actor1 is None:
+            # "أعلنت قوات سوريا الديمقراطية السيطرة على الباغوز": an armed group telling its own deed
+            own = [m for m in in_sentence if m.nspan in speakers and m.nspan[0] < tw
+                   and m.info.get("inter") in (1, 2, 3, 4, 8) and m.nspan[0] >= c.clause_start]
+            if own:
+                actor1 = own[-1]
         if actor2 is None and c.fatal_hits:
             # "قتل 12 عنصراً من قوات الأمن ... في هجوم شنه X": the dead belong to the target
             for f in c.fatal_hits:
