@@ -249,3 +249,15 @@ def test_a_syrian_town_by_the_border_stays_in_syria() -> None:
     ev = only_event("لقي ستة من مقاتلي المعارضة مصرعهم في اشتباكات مع القوات النظامية في مدينة الزبداني "
                     "قرب الحدود مع لبنان.", "2015-07-21")
     assert ev.country == "Syria" and ev.admin1 == "Rural Damascus" and ev.fatalities == 6
+
+
+def test_allies_are_associated_actors_and_the_other_side_is_actor2() -> None:
+    ev = only_event("دارت اشتباكات بين قوات النظام مدعمة بقوات الدفاع الوطني وحزب الله من طرف، "
+                    "وغرفة عمليات فتح حلب من طرف آخر في حي الخالدية بحلب.", "2015-07-24")
+    assert ev.actor1 == "Military Forces of Syria" and ev.actor2 == "Fatah Halab Operations Room"
+    assert ev.assoc_actor_1 and "National Defense Forces" in ev.assoc_actor_1 and "Hezbollah" in ev.assoc_actor_1
+
+
+def test_an_ally_named_with_the_attacker_is_not_the_target() -> None:
+    ev = only_event("قصفت قوات النظام وحزب الله بلدة الزبداني بالمدفعية.", "2015-07-24")
+    assert ev.actor1 == "Military Forces of Syria" and ev.assoc_actor_1 == "Hezbollah" and ev.actor2 is None

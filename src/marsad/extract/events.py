@@ -75,6 +75,10 @@ _WEAK_BACKGROUND = frozenset(norm(w) for w in (
     "عام 2018|عام 2019|عام 2020").split("|"))
 _BACKGROUND_AFTER = frozenset(norm(w) for w in "آنذاك|حينها|حينذاك|في حينه".split("|"))
 _COUNTRY_PLACE_WORDS = frozenset(norm(w) for w in "في شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل قرب الى إلى من".split())
+_BACKING_WORDS = frozenset(norm(w) for w in (
+    "مدعمة مدعومة مدعوما مدعمين مدعومين بمساندة بدعم برفقة بمشاركة مع إلى جانب والمسلحين الموالين").split())
+_SIDE_RE = re.compile(r"(?<!\S)من (?:جهه|طرف)(?= )")
+_CLAUSE_WORDS = frozenset(norm(w) for w in "في على ضد من جهة طرف بين".split())
 _PERIOD_WORDS = (norm("خلال"), norm("منذ"), norm("في صيف"), norm("في الأشهر"))
 _HEDGE_OBJECTS = frozenset(norm(w) for w in "أنها أنه أنهم أنهن انها انه".split())
 _AFTER_WORDS = frozenset(norm(w) for w in "بعد إثر اثر عقب وبعد".split())
@@ -339,7 +343,7 @@ class _Coder:
         seg_s, seg_e = c.seg
         bs, be = c.before
         # actors ----------------------------------------------------------------------
-        actor1, actor2, assoc = self._actors(c)
+        actor1, actor2, _ = self._actors(c)
         if actor1 is not None and (self.sentence_agent is None or self.sentence_agent[0] != c.sent):
             self.sentence_agent = (c.sent, actor1)
         if t.weak and (actor1 is None or not (self._places_in(seg_s, seg_e) or self._places_in(bs, be))):
@@ -448,8 +452,7 @@ class _Coder:
                 ev.time_precision = 2
             self._set_actor(ev, 1, actor1)
             self._set_actor(ev, 2, actor2)
-            if assoc is not None:
-                ev.assoc_actor_1 = assoc.name_en
+            ev.assoc_actor_1 = self._associates(actor1, actor2, c.sent) or None
             ev.interaction = _interaction(ev.inter1, ev.inter2)
             ev.civilian_targeting = "Civilian targeting" if actor2 is not None and actor2.ref in self.civilian_ids else ""
             if pl is not None:
@@ -570,6 +573,39 @@ class _Coder:
         hi = bisect_left(self._actor_starts, span[1])
         return self.actors[lo:hi]
 
+    def _joined_to(self, a: Mention, m: Mention) -> bool:
+        """Whether ``m`` is coordinated with ``a`` ("قوات النظام وحزب الله", "... مدعمة بـ")."""
+        if not 0 <= m.nspan[0] - a.nspan[1] <= 30:
+            return False
+        between = self.flat[a.nspan[1]:m.nspan[0]].split()
+        ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
+        if any(w in _CLAUSE_WORDS for w in between) or len(between) > 3:
+            return False
+        return self.flat[ws:m.nspan[0]].startswith("و") or any(w in _BACKING_WORDS for w in between)
+
+    def _associates(self, actor1: Mention | None, actor2: Mention | None, sent: tuple[int, int]) -> str:
+        """Actors fighting beside actor1: "قوات النظام مدعمة بقوات الدفاع الوطني وحزب الله"."""
+        if actor1 is None or actor1.nspan == (0, 0):
+            return ""
+        names: list[str] = []
+        last_end = actor1.nspan[1]
+        for m in self._actors_in(sent):
+            if m.nspan[0] < last_end or m is actor2 or (actor2 is not None and m.nspan == actor2.nspan):
+                continue
+            if m.nspan[0] - last_end > 40:
+                break
+            between = self.flat[last_end:m.nspan[0]].split()
+            ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
+            joined = self.flat[ws:m.nspan[0]].startswith("و") or (between and between[-1] == "و")
+            backed = any(w in _BACKING_WORDS for w in between)
+            if not (joined or backed) or any(w in _CLAUSE_WORDS for w in between):
+                break
+            a = self.lex.actors.get(m.ref)
+            if a is not None and m.ref != actor1.ref and a.name_en not in names and a.inter not in (5, 6, 7):
+                names.append(a.name_en)
+            last_end = m.nspan[1]
+        return "; ".join(names)
+
     def _lam_prefixed(self, m: Mention) -> bool:
         ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
         prefix = self.flat[ws:m.nspan[0]]
@@ -599,7 +635,10 @@ class _Coder:
             inside = [m for m in after if m.nspan[0] > bayn]
             if inside:
                 a1 = inside[0]
-                a2 = next((m for m in inside[1:] if m.ref != a1.ref and not _assoc(self.lex, a1, m)), None)
+                # "بين X وحلفائه من جهة، وY من جهة أخرى": the other side comes after "من جهة/طرف"
+                side = _SIDE_RE.search(self.flat, a1.nspan[1], seg_e)
+                later = [m for m in inside[1:] if side is None or m.nspan[0] >= side.end()]
+                a2 = next((m for m in later if m.ref != a1.ref and not _assoc(self.lex, a1, m)), None)
                 return a1, a2, None
         actor1 = actor2 = None
         if verb and c.trigger.key.endswith(_TARGET_KEY_ENDINGS):
@@ -623,7 +662,8 @@ class _Coder:
                     actor1 = pre[-1]
                 elif cand:
                     actor1 = cand[0]
-            targets = [m for m in after if m is not actor1 and (self._is_target(m, True) or actor1 is not None)]
+            targets = [m for m in after if m is not actor1 and (self._is_target(m, True) or actor1 is not None)
+                       and not (actor1 is not None and self._joined_to(actor1, m))]
             actor2 = targets[0] if targets else None
         else:
             # "غارات روسية": an actor name that holds the trigger word is its agent
