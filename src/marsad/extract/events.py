@@ -77,6 +77,7 @@ _BACKGROUND_AFTER = frozenset(norm(w) for w in "آنذاك|حينها|حينذا
 _COUNTRY_PLACE_WORDS = frozenset(norm(w) for w in "في شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل قرب الى إلى من".split())
 _BACKING_WORDS = frozenset(norm(w) for w in (
     "مدعمة مدعومة مدعوما مدعمين مدعومين بمساندة بدعم برفقة بمشاركة مع إلى جانب والمسلحين الموالين").split())
+_HEDGE_RE = re.compile(r"(?<!\S)(?:يعتقد|يرجح|يشتبه|يعتقد انهم|يرجح انهم|يشتبه بانهم)(?= )")
 _SIDE_RE = re.compile(r"(?<!\S)من (?:جهه|طرف)(?= )")
 _CLAUSE_WORDS = frozenset(norm(w) for w in "في على ضد من جهة طرف بين".split())
 _PERIOD_WORDS = (norm("خلال"), norm("منذ"), norm("في صيف"), norm("في الأشهر"))
@@ -699,14 +700,33 @@ class _Coder:
                    and m.info.get("inter") in (1, 2, 3, 4, 8) and m.nspan[0] >= c.clause_start]
             if own:
                 actor1 = own[-1]
-        if actor2 is None and c.fatal_hits:
+        if actor1 is not None and self.lex.actors.get(actor1.ref) is not None \
+                and self.lex.actors[actor1.ref].kind == "generic":
+            # "مسلحون يعتقد أنهم من خلايا تنظيم داعش": a named group behind the unnamed gunmen
+            named = next((m for m in in_sentence if 0 < m.nspan[0] - actor1.nspan[1] <= 40
+                          and self.lex.actors.get(m.ref) is not None and self.lex.actors[m.ref].kind != "generic"
+                          and _HEDGE_RE.search(self.flat, actor1.nspan[1], m.nspan[0])), None)
+            if named is not None:
+                actor1 = named
+        if c.fatal_hits:
             # "قتل 12 عنصراً من قوات الأمن ... في هجوم شنه X": the dead belong to the target
             for f in c.fatal_hits:
+                if f.start > c.trigger.start:
+                    continue
                 victim = next((m for m in self.actors if f.end <= m.nspan[0] <= f.end + 40
                                and (actor1 is None or m.ref != actor1.ref) and m.nspan not in speakers), None)
                 if victim is not None:
                     actor2 = victim
                     break
+            else:
+                if actor2 is None:
+                    for f in c.fatal_hits:
+                        victim = next((m for m in self.actors if f.end <= m.nspan[0] <= f.end + 40
+                                       and (actor1 is None or m.ref != actor1.ref) and m.nspan not in speakers),
+                                      None)
+                        if victim is not None:
+                            actor2 = victim
+                            break
         if actor2 is not None and actor1 is not None and (actor2.ref == actor1.ref or _assoc(self.lex, actor1, actor2)):
             actor2 = None
         return actor1, actor2, None
