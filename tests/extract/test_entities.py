@@ -262,3 +262,13 @@ def test_anonymous_activists_after_bihasab_are_a_source() -> None:
     doc = analyze("قتل مدنيان في قصف على مدينة إدلب بحسب ناشطين.", published="2016-01-01")
     srcs = doc.mentions_of("source")
     assert [s.text for s in srcs] == ["ناشطين"]
+
+
+def test_the_city_refers_back_past_destinations_and_through_landmarks() -> None:
+    doc = analyze("سيطر التنظيم على مدينة حماة، ونزح الأهالي باتجاه مدينة حمص وبلدة الرستن. "
+                  "وقصف الطيران أحياء المدينة صباح اليوم.", published="2015-05-22")
+    ana = [m for m in doc.mentions if m.kind == "place" and m.info.get("resolved_by") == "anaphora"]
+    assert ana and ana[-1].info["admin1"] == "Hama"
+    # "المدينة" after "أحياء" is the city named before, never a village called المدينة
+    assert not any(m.kind == "place" and m.info.get("resolved_by") != "anaphora" and "المدينة" in m.text
+                   for m in doc.mentions)

@@ -67,6 +67,9 @@ _TYPE_FIT = {(norm(w), k): v for w, fits in {
 }.items() for k, v in fits.items()}
 _DIRECTIONS = _nset("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 _ANAPHORA = {"مدينه": ("city", "town"), "بلده": ("town", "city", "village"), "قريه": ("village", "town")}
+# reference points and destinations ("باتجاه مدينة حمص وبلدة القريتين") are not what "المدينة" means
+_TOWARDS = _nset("باتجاه نحو صوب اتجاه")
+_ANAPHORA_KEYS = frozenset(k for w in ("مدينه", "بلده", "قريه") for k in (w, "ال" + w))
 _ANAPHORA_RE = re.compile(r"(?<!\S)(?:[وف]?[بلك]?)(?:ال|ل)(مدينه|بلده|قريه)(?= )")
 
 
@@ -234,6 +237,8 @@ class _Context:
                 prev1 = prev1[1:]  # "وقرية X", "وبلدة X"
             has_cue = bool(h.prefix and h.prefix[-1] in "بل") or prev1 in PLACE_CUE_WORDS
             has_type = prev1 in PLACE_TYPE_WORDS
+            if h.key in _ANAPHORA_KEYS:
+                continue  # "أحياء المدينة": the city named before, not a village called المدينة
             in_list = h.prefix.startswith("و") and 0 <= h.word_start - last_end <= 40 and all(
                 w.startswith("و") for w in self.flat[last_end:h.word_start].split())
             if h.prefix.endswith("ال") and not h.key.startswith("ال") and not has_type \
@@ -333,8 +338,12 @@ class _Context:
 
     def _anaphora(self, resolved: list[tuple[Hit, Place, str]]) -> None:
         # reference points ("شرق مدينة حماة") are not what "المدينة" points back to
-        placed = sorted(((h.start, p) for h, p, _ in resolved
-                         if not (set(self.prev_words(h.word_start, 2)) & _DIRECTIONS)), key=lambda t: t[0])
+        # a landmark or quarter stands for the city it is in ("مدينة تدمر الأثرية" ... "في المدينة")
+        gaz = self.res.gazetteer
+        placed = sorted(((h.start, gaz.by_id.get(p.parent, p) if p.kind in ("landmark", "neighbourhood")
+                          and p.parent else p) for h, p, _ in resolved
+                         if not (set(self.prev_words(h.word_start, 2)) & _DIRECTIONS)
+                         and not (set(self.prev_words(h.word_start, 5)) & _TOWARDS)), key=lambda t: t[0])
         for m in _ANAPHORA_RE.finditer(self.flat):
             ns, ne = m.start(1) - 2 if self.flat[m.start(1) - 2:m.start(1)] == "ال" else m.start(1), m.end()
             if any(s <= ns < e for s, e in self.taken):
