@@ -370,7 +370,8 @@ class _Coder:
                 etype, stype = i_type, i_sub
                 rule += "+instrument"
             elif i_type == "Strategic developments" and stype in ("Non-state actor overtakes territory",
-                                                                     "Government regains territory"):
+                                                                     "Government regains territory") \
+                    and not self._has_battle_word(c.sent):
                 etype, stype = i_type, i_sub
                 rule += "+peaceful"
         if actor1 is not None and self.lex.actors.get(actor1.ref) and t.sub_event_type_state and etype == "Battles":
@@ -562,8 +563,7 @@ class _Coder:
     # ---- actors ----------------------------------------------------------------------------
     def _is_target(self, m: Mention, verb: bool) -> bool:
         ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
-        prefix = self.flat[ws:m.nspan[0]]
-        if verb and prefix.endswith("ل") and not prefix.endswith("ال"):
+        if verb and self._lam_prefixed(m):
             return True
         prev = self.flat[max(0, ws - 30):ws].split()[-2:]
         return any(w in _TARGET_WORDS for w in prev)
@@ -608,9 +608,12 @@ class _Coder:
         return "; ".join(names)
 
     def _lam_prefixed(self, m: Mention) -> bool:
+        """"لقوات النظام", or "لـ«قسد»" where the quote mark cut ل off from the name."""
         ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
         prefix = self.flat[ws:m.nspan[0]]
-        return prefix.endswith("ل") and not prefix.endswith("ال")
+        if prefix.endswith("ل") and not prefix.endswith("ال"):
+            return True
+        return not prefix and self.flat[max(0, ws - 6):ws].split()[-1:] in (["ل"], ["ول"])
 
     def _actors(self, c: _Cand) -> tuple[Mention | None, Mention | None, Mention | None]:
         t = c.tdef
@@ -653,8 +656,11 @@ class _Coder:
             return a1, (a2 if a2 is not a1 else None), None
         if verb:
             # the noun phrase right after the verb is its subject ("هاجم عناصر من تنظيم داعش")
-            cand = [m for m in after if not self._is_target(m, True)
-                    or (m is after[0] and m.nspan[0] - seg_s <= 16 and not self._lam_prefixed(m))]
+            # civilians act only in protests and flight: "اعتقلت قوات الأمن خمسة أشخاص" has them as target
+            civilians_act = t.event_type == "Protests" or t.sub_event_type == "Displacement"
+            cand = [m for m in after if (civilians_act or m.info.get("inter") != 7) and (
+                not self._is_target(m, True)
+                or (m is after[0] and m.nspan[0] - seg_s <= 16 and not self._lam_prefixed(m)))]
             if cand and cand[0].nspan[0] - seg_s <= 40:
                 actor1 = cand[0]
             else:
@@ -770,6 +776,15 @@ class _Coder:
                                                          "Violent demonstration", "Chemical weapon"):
                             found = cand
         return found
+
+    def _has_battle_word(self, sent: tuple[int, int]) -> bool:
+        """A clash named in the sentence ("إثر معارك عنيفة"): the takeover was not peaceful."""
+        for h in self.triggers:
+            if sent[0] <= h.start < sent[1]:
+                t = self._tdef(h)
+                if t is not None and t.sub_event_type == "Armed clash" and not t.non_event:
+                    return True
+        return False
 
     def _has_cue(self, kind: str, s: int, e: int) -> bool:
         return any(s <= h.start < e for h in self.cues.get(kind, []))
