@@ -272,3 +272,11 @@ def test_the_city_refers_back_past_destinations_and_through_landmarks() -> None:
     # "المدينة" after "أحياء" is the city named before, never a village called المدينة
     assert not any(m.kind == "place" and m.info.get("resolved_by") != "anaphora" and "المدينة" in m.text
                    for m in doc.mentions)
+
+
+def test_a_generic_noun_after_a_speech_verb_names_the_source_told_before() -> None:
+    doc = analyze("أفادت شبكة «فرات بوست» بمقتل عنصرين في بلدة ذيبان. وأضافت الشبكة أن عبوة ناسفة "
+                  "انفجرت بسيارة في مدينة الميادين.", published="2025-08-02")
+    srcs = [m for m in doc.mentions if m.kind == "source"]
+    back = [m for m in srcs if m.info.get("resolved_by") == "back-reference"]
+    assert back and back[0].text == "الشبكة" and back[0].ref == srcs[0].ref

@@ -55,6 +55,8 @@ SPEECH_VERBS = _nset(
     "أشار أشارت أشاروا أعلن أعلنت أعلنوا يعلن أوضح أوضحت أضاف أضافت أضافوا نقل نقلت نقلوا كتب كتبت "
     "نشر نشرت بث بثت صرح صرحت تحدث تحدثت أورد أوردت وثق وثقت رصد رصدت أفادت زعم زعمت اعترف اعترفت "
     "كشف كشفت لفت لفتت تابع تابعت")
+# generic nouns that point back to a source named before ("الشبكة", "الوكالة", "التجمع")
+_GENERIC_SOURCE_RE = re.compile(r" *ال(شبكه|وكاله|صحيفه|موقع|منظمه|تجمع|مركز|هييه|مرصد)(?= )")
 _STOP_NAME = _nset("في من على إلى الى عن أن إن ان الذي التي الذين قال قالت وقال بأن بان مع بعد قبل هو هي "
                    "كان كانت وهو وهي أمس اليوم يوم منذ خلال حول لدى باسم عبر بين ضد")
 _NAME_LINK = _nset("عبد أبو ابو بن ابن أم ام")
@@ -526,3 +528,19 @@ class _Context:
                 if not any(m.kind == "source" and m.nspan == cand_m.nspan for m in self.doc.mentions):
                     self.mention("source", cand_m.nspan[0], cand_m.nspan[1], cand_m.ref,
                                  cand_m.name_en, info)
+            else:
+                self._source_back_reference(pos)
+
+    def _source_back_reference(self, pos: int) -> None:
+        """"وأضافت الشبكة": a generic noun after a speech verb names the last source of its kind."""
+        m = _GENERIC_SOURCE_RE.match(self.flat, pos)
+        if m is None:
+            return
+        noun = m.group(1)
+        earlier = [x for x in self.doc.mentions if x.kind == "source" and x.nspan[1] <= pos
+                   and noun in self.flat[x.nspan[0]:x.nspan[1]]]
+        if not earlier:
+            return
+        src = earlier[-1]
+        info = dict(src.info, speaks_at=pos, resolved_by="back-reference")
+        self.mention("source", m.start(1) - 2, m.end(1), src.ref, src.name_en, info)
