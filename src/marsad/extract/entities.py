@@ -56,7 +56,7 @@ SPEECH_VERBS = _nset(
     "نشر نشرت بث بثت صرح صرحت تحدث تحدثت أورد أوردت وثق وثقت رصد رصدت أفادت زعم زعمت اعترف اعترفت "
     "كشف كشفت لفت لفتت تابع تابعت")
 # generic nouns that point back to a source named before ("الشبكة", "الوكالة", "التجمع")
-_GENERIC_SOURCE_RE = re.compile(r" *ال(شبكه|وكاله|صحيفه|موقع|منظمه|تجمع|مركز|هييه|مرصد)(?= )")
+_GENERIC_SOURCE_RE = re.compile(r" *ال(شبكه|وكاله|صحيفه|موقع|منظمه|تجمع|مركز|هييه)(?= )")
 _STOP_NAME = _nset("في من على إلى الى عن أن إن ان الذي التي الذين قال قالت وقال بأن بان مع بعد قبل هو هي "
                    "كان كانت وهو وهي أمس اليوم يوم منذ خلال حول لدى باسم عبر بين ضد")
 _NAME_LINK = _nset("عبد أبو ابو بن ابن أم ام")
@@ -509,7 +509,13 @@ class _Context:
         src_hits = [h for h in self.hits if any(p.kind == "source" for p in h.payloads)]
         src_starts = [h.start for h in src_hits]
         for pos, _h in triggers:
-            window_end = pos + 60
+            g = _GENERIC_SOURCE_RE.match(self.flat, pos)
+            if g is not None and not any(h.word_start <= g.start(1) and h.end > g.end(1) for h in src_hits
+                                         if h.word_start < g.end(1)):
+                # "وأضافت الشبكة" (but not "الشبكة السورية لحقوق الإنسان"): the source named before
+                self._source_back_reference(pos)
+                continue
+            window_end = pos + 35  # the speaker stands right after the verb
             near = by_start[bisect_left(starts, pos):bisect_left(starts, pos + 26)]
             cand_m = next((m for m in near if pos <= m.nspan[0] <= pos + 25
                            and (m.kind == "person" or (m.kind == "actor" and m.info.get("inter") != 7))
@@ -528,8 +534,6 @@ class _Context:
                 if not any(m.kind == "source" and m.nspan == cand_m.nspan for m in self.doc.mentions):
                     self.mention("source", cand_m.nspan[0], cand_m.nspan[1], cand_m.ref,
                                  cand_m.name_en, info)
-            else:
-                self._source_back_reference(pos)
 
     def _source_back_reference(self, pos: int) -> None:
         """"وأضافت الشبكة": a generic noun after a speech verb names the last source of its kind."""
