@@ -1,28 +1,43 @@
 """Event coding: triggers plus arguments, sentence by sentence, in the ACLED taxonomy.
 
 Only sentences that hold a trigger hit are looked at. A sentence is cut into segments at clause
-breakers (فيما، بينما، في حين، كما، كذلك، ترافق...) and between triggers; each typed trigger
-gives one candidate event whose arguments are looked for in its own segment first:
+breakers (فيما، بينما، في حين، كما، كذلك، ترافق، بحسب، بتهمة...) and between triggers; each typed
+trigger gives one candidate event whose arguments are looked for in its own segment first. A verb
+and its own verbal noun ("شنت غارات"), or an instrument noun after its verb ("قصفت ... بغاز السارين"),
+are one event.
 
-* type: the trigger's type; instrument cues in the segment ("بالبراميل", "قذائف الهاون",
-  "عبوة ناسفة") refine the sub-type; territory triggers take "Government regains territory" when
-  the actor is a state force; death words with no type of their own ("قتل", "مقتل") lend their
-  fatalities to the typed trigger of their clause, or become an event typed by the victims.
-* not events: a negation right before the trigger, a future prefix (سـ), a modality cue (a call,
-  threat, warning, plan, possibility, condition, denial, opinion, goal) earlier in the clause, a
-  question, a long-period total, and anything dated more than a month before publication.
-* actors: "بين X و Y" for clashes; else the agent after a verb (VSO) or before it (SVO), the
-  agent of a verbal noun after لـ / من قبل / شنتها; targets are marked by لـ after a verb, على،
-  ضد، مواقع، تجمعات...; civilians are never the attacker.
+* type: the trigger's type; instrument cues ("بالبراميل", "قذائف الهاون", "عبوة ناسفة", "بالرصاص
+  الحي", "أضرموا النار") refine the sub-type or turn a protest into force against protesters or a
+  riot; territory triggers take "Government regains territory" when the actor is a state force,
+  and a takeover said to be without fighting is a non-violent transfer; death words with no type
+  of their own ("قتل", "مقتل") lend their fatalities to the typed trigger of their clause, or become
+  an event typed by the victims.
+* not events: a negation right before the trigger, a future prefix (سـ), a modality cue earlier in
+  the clause (call, threat, warning, plan, possibility, condition, denial, opinion, goal, fear,
+  wish, reaction, habit), a question, a demonstrative ("هذه الاشتباكات"), a purpose ("لاغتيال"), a
+  list of practices ("من اعتقال وإذلال وسرقة"), a period or total ("خلال الأشهر الماضية", "وثقت
+  214 ضحية"), background ("سبق أن", "قبل سنوات", an earlier year) and anything dated more than a
+  month before publication.
+* actors: "بين X ... من جهة، وY" for clashes; else the agent after a verb (VSO) or before it (SVO),
+  the agent of a verbal noun after لـ / من قبل / شنتها / برصاص, an actor name holding the trigger
+  ("غارات روسية"), an armed group announcing its own deed; targets are marked by لـ after a verb,
+  على، ضد، مواقع، تجمعات...; the dead named after a death word are the target; allies named with
+  actor1 are associated actors; civilians act only in protests and flight; protesters are actor1
+  of a protest.
 * place: the places of the segment, one event per coordinated place ("بلدتي الفوعة وكفريا"),
-  leaving out reference points ("شمال مدينة حمص"), containers ("بريف دمشق") and, for flight,
-  destinations ("باتجاه دمشق"); else the sentence's, else the place the article is talking about.
-* date: the segment's date, else the nearest preceding date of the sentence or article (week
-  precision), else the publication date (precision 2).
-* fatalities: killed counts near a death word, not wounded, vague amounts by the eval
-  conventions, one figure split evenly between the places it is given for.
-* source: the nearest speaker (a source, person or actor after قال، أفاد، وفق...) of the sentence
-  or paragraph.
+  leaving out reference points ("شمال مدينة حمص"), containers ("بريف دمشق") and destinations
+  ("باتجاه دمشق", "انسحبت إلى"); else the sentence's, else the place the article is talking about.
+  A place abroad ("جنين بالضفة الغربية") or a country named where the event is gives its country
+  and the event is out of scope for Syria.
+* date: the segment's date, else the nearest earlier date of the sentence, else the article's main
+  day (a day-precise date on or just before publication), else the publication date (precision 2).
+* fatalities: killed counts near a death word, not wounded, not ages or subsets ("بينهم"), vague
+  amounts by the eval conventions, one figure split evenly between the places it is given for;
+  strategic developments carry none.
+* source: the speaker (a source, person or actor right after قال، أفاد، وفق...) of the sentence or
+  paragraph.
+
+Events of one article with the same type, place and day and compatible actors are merged.
 """
 
 from __future__ import annotations
