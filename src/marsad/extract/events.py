@@ -819,8 +819,13 @@ class _Coder:
         if prev:
             d = prev[-1]
             same_sentence = any(c.sent[0] <= s < lo and dd is d for s, dd in dates)
-            if same_sentence or (self._main_day(d) and d.precision == 1):
-                return d, True  # (a vague "الأيام الماضية" of another sentence is not a day)
+            if same_sentence:
+                return d, True
+            # else the last day-precise date told before, when it is the article's main day
+            # (a vague "الأيام الماضية" of another sentence is not a day)
+            days = [x for x in prev if x.precision == 1]
+            if days and self._main_day(days[-1]):
+                return days[-1], True
         return None, False
 
     def _main_day(self, d: DateMention) -> bool:
