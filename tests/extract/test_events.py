@@ -261,3 +261,17 @@ def test_allies_are_associated_actors_and_the_other_side_is_actor2() -> None:
 def test_an_ally_named_with_the_attacker_is_not_the_target() -> None:
     ev = only_event("قصفت قوات النظام وحزب الله بلدة الزبداني بالمدفعية.", "2015-07-24")
     assert ev.actor1 == "Military Forces of Syria" and ev.assoc_actor_1 == "Hezbollah" and ev.actor2 is None
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # the group hit is the target; the air force named in the sentence is the author
+    ("قالت مصادر محلية إن طائرات حربية تابعة للتحالف الدولي شنت غارات ضد تنظيم داعش في مدينة الرقة.",
+     "International Coalition"),
+    ("وقال المرصد إن قياديا في تنظيم داعش قتل في غارة جوية قرب مدينة الحسكة.", "Unidentified military forces"),
+    # rebels fly drones: a drone strike keeps its author
+    ("استهدفت هيئة تحرير الشام بطائرة مسيرة موقعا لقوات النظام في مدينة سراقب.", "Hayat Tahrir al-Sham"),
+])
+def test_a_group_without_aircraft_does_not_author_an_air_strike(text: str, actor1: str) -> None:
+    ev = only_event(text, "2019-07-24")
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 == actor1

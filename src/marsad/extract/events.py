@@ -93,6 +93,7 @@ _COUNTRY_PLACE_WORDS = frozenset(norm(w) for w in "في شمال جنوب شرق
 _BACKING_WORDS = frozenset(norm(w) for w in (
     "مدعمة مدعومة مدعوما مدعمين مدعومين بمساندة بدعم برفقة بمشاركة مع إلى جانب والمسلحين الموالين").split())
 _HEDGE_RE = re.compile(r"(?<!\S)(?:يعتقد|يرجح|يشتبه|يعتقد انهم|يرجح انهم|يشتبه بانهم)(?= )")
+_DRONE_RE = re.compile(r"مسير|درون|بدون طيار|بلا طيار")  # rebels fly drones too
 _SIDE_RE = re.compile(r"(?<!\S)من (?:جهه|طرف)(?= )")
 _CLAUSE_WORDS = frozenset(norm(w) for w in "في على ضد من جهة طرف بين".split())
 _PERIOD_WORDS = (norm("خلال"), norm("منذ"), norm("في صيف"), norm("في الأشهر"))
@@ -403,6 +404,12 @@ class _Coder:
             stype = "Shelling/artillery/missile attack"
         if stype is None:
             return []
+        if stype == "Air/drone strike" and actor1 is not None and actor1.info.get("inter") not in (1, 8) \
+                and not _DRONE_RE.search(self.flat, min(bs, c.clause_start), seg_e):
+            # an armed group without aircraft is the target of an air strike, not its author
+            # ("طائرات للتحالف شنت غارات ضد تنظيم داعش"): the air force named in the sentence, or unknown
+            actor1, actor2 = self._air_actor(c), (actor2 if actor2 is not None else actor1)
+            rule += "+air_actor"
         if stype == "Displacement":
             # who fled: the group named right after the trigger ("فرار ضباط النظام"), else civilians
             after = [m for m in self.actors if seg_s <= m.nspan[0] < min(seg_e, seg_s + 40)]
@@ -751,6 +758,20 @@ class _Coder:
         if actor2 is not None and actor1 is not None and (actor2.ref == actor1.ref or _assoc(self.lex, actor1, actor2)):
             actor2 = None
         return actor1, actor2, None
+
+    def _air_actor(self, c: _Cand) -> Mention | None:
+        """The state or foreign force with aircraft nearest the trigger in its sentence (clause first),
+        or the unidentified military forces."""
+        tw = c.trigger.word_start
+        air = [m for m in self._actors_in(c.sent) if m.info.get("inter") in (1, 8)
+               and (a := self.lex.actors.get(m.ref)) is not None and a.kind == "armed"]
+        if air:
+            in_clause = [m for m in air if c.clause_start <= m.nspan[0] < c.seg[1]]
+            return min(in_clause or air, key=lambda m: abs(m.nspan[0] - tw))
+        a = next((a for a in self.lex.actors.values() if a.id == "unidentified_military_forces"), None)
+        if a is None:
+            return None
+        return Mention("actor", 0, 0, "", a.id, a.name_en, {"inter": a.inter}, (0, 0))
 
     def _protesters_mention(self) -> Mention | None:
         a = next((a for a in self.lex.actors.values() if a.name_en == "Protesters"), None)
