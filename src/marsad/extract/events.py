@@ -93,6 +93,8 @@ _COUNTRY_PLACE_WORDS = frozenset(norm(w) for w in "في شمال جنوب شرق
 _BACKING_WORDS = frozenset(norm(w) for w in (
     "مدعمة مدعومة مدعوما مدعمين مدعومين بمساندة بدعم برفقة بمشاركة مع إلى جانب والمسلحين الموالين").split())
 _HEDGE_RE = re.compile(r"(?<!\S)(?:يعتقد|يرجح|يشتبه|يعتقد انهم|يرجح انهم|يشتبه بانهم)(?= )")
+# "قتل خمسة جراء قصف الطيران": what follows the cause word is the killer, not the dead
+_CAUSE_RE = re.compile(r"(?<!\S)(?:جراء|بسبب|اثر|نتيجه|بفعل|بنيران|برصاص)(?= )")
 _DRONE_RE = re.compile(r"مسير|درون|بدون طيار|بلا طيار")  # rebels fly drones too
 _SIDE_RE = re.compile(r"(?<!\S)من (?:جهه|طرف)(?= )")
 _CLAUSE_WORDS = frozenset(norm(w) for w in "في على ضد من جهة طرف بين".split())
@@ -649,7 +651,8 @@ class _Coder:
         tw, te = c.trigger.word_start, c.trigger.end
         in_sentence = self._actors_in(c.sent)
         victims = {m.nspan for m in in_sentence if any(
-            0 <= m.nspan[0] - e <= 40 and ((e <= tw and m.nspan[0] < tw) or e >= te) for e in deaths)
+            0 <= m.nspan[0] - e <= 40 and ((e <= tw and m.nspan[0] < tw) or e >= te)
+            and not _CAUSE_RE.search(self.flat, e, m.nspan[0]) for e in deaths)
             and self.flat[max(0, m.nspan[0] - 12):m.nspan[0]].split()[-1:] not in [[w] for w in _STRONG_AGENT_WORDS]}
         after = [m for m in in_sentence if seg_s <= m.nspan[0] < seg_e and m.nspan not in speakers
                  and m.nspan not in victims]
