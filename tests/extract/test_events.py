@@ -278,5 +278,5 @@ def test_a_group_without_aircraft_does_not_author_an_air_strike(text: str, actor
 
 
 def test_the_force_named_after_a_cause_word_is_the_killer_not_the_dead() -> None:
-    ev = only_event("قتل خمسة أشخاص جراء قصف الطيران الحربي مدينة أريحا صباح اليوم.", "2015-08-03")
+    ev = only_event("قتل خمسة أشخاص جراء تنفيذ الطيران الحربي غارات على مدينة أريحا صباح اليوم.", "2015-08-03")
     assert ev.actor1 == "Military Forces of Syria - Air Force" and ev.fatalities == 5
