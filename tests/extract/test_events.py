@@ -280,3 +280,15 @@ def test_a_group_without_aircraft_does_not_author_an_air_strike(text: str, actor
 def test_the_force_named_after_a_cause_word_is_the_killer_not_the_dead() -> None:
     ev = only_event("قتل خمسة أشخاص جراء تنفيذ الطيران الحربي غارات على مدينة أريحا صباح اليوم.", "2015-08-03")
     assert ev.actor1 == "Military Forces of Syria - Air Force" and ev.fatalities == 5
+
+
+def test_members_named_before_the_verb_are_its_agents() -> None:
+    ev = only_event('وقال ناشطون إن عناصر من ميليشيا "الدفاع الوطني" نهبوا محتويات المنازل في مدينة الصنمين.',
+                    "2016-01-26")
+    assert ev.sub_event_type == "Looting/property destruction" and ev.actor1 == "National Defense Forces"
+
+
+def test_protesters_are_actor1_of_a_peaceful_protest() -> None:
+    ev = only_event("وفي مدينة السويداء، خرج المئات اليوم في مظاهرة سلمية أمام مبنى المحافظة للمطالبة "
+                    "بتحسين الأوضاع المعيشية.", "2023-08-20")
+    assert ev.sub_event_type == "Peaceful protest" and ev.actor1 == "Protesters" and ev.actor2 is None

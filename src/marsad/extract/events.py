@@ -71,6 +71,7 @@ _TARGET_WORDS = frozenset(norm(w) for w in (
     "على ضد مواقع موقع تجمعات تجمع تجمعا حواجز حاجز مقرات مقر مقار نقاط نقطة تمركزات عناصر مقاتلي مسلحي "
     "صفوف آليات آلية سيارة سيارات رتل أرتال دورية معاقل مناطق ثكنة قاعدة مطار لمواقع لتجمعات بمواقع "
     "التابعة التابع تابعة تابع").split())
+_MEMBER_WORDS = frozenset(norm(w) for w in "عناصر مقاتلي مسلحي".split())
 _AGENT_WORDS = frozenset(norm(w) for w in (
     "شنتها شنها شنته شنه شنوه نفذتها نفذها نفذه نفذوه قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها أطلقه "
     "من برصاص رصاص بنيران نيران").split())
@@ -370,7 +371,7 @@ class _Coder:
         if t.pos != "verb" and not c.fatal_hits and not t.fatal:
             own_place = self._places_in(seg_s, seg_e) or self._places_in(bs, be)
             if not own_place or (actor1 is None and actor2 is None and not c.with_verb
-                                 and t.event_type != "Explosions/Remote violence"):
+                                 and t.event_type not in ("Explosions/Remote violence", "Protests")):
                 return []
         # type --------------------------------------------------------------------------
         etype, stype = t.event_type, t.sub_event_type
@@ -429,7 +430,9 @@ class _Coder:
                 actor1 = parties[0]
                 actor2 = next((m for m in parties[1:] if m.ref != actor1.ref), actor2)
         if stype == "Peaceful protest":
-            actor2 = None  # a peaceful protest has no second actor ("بإسقاط النظام" is its demand)
+            # ACLED: the demonstrators are actor1 whoever called them out; a peaceful protest has no
+            # second actor ("بإسقاط النظام" is its demand)
+            actor1, actor2 = self._protesters_mention() or actor1, None
         elif etype in ("Protests", "Riots"):
             # ACLED: the demonstrators are actor1, the force that intervened actor2
             protesters = self._protesters_mention()
@@ -585,12 +588,15 @@ class _Coder:
         return self.flat[max(0, x.start - 16):x.start].split()[-1:] == ["الاولي"]
 
     # ---- actors ----------------------------------------------------------------------------
-    def _is_target(self, m: Mention, verb: bool) -> bool:
+    def _is_target(self, m: Mention, verb: bool, subject: bool = False) -> bool:
+        """Whether ``m`` reads as the target ("على مواقع لقوات النظام"). ``subject``: ``m`` stands
+        before its verb, where "عناصر من X نهبوا" makes the members of X the agents."""
         ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
         if verb and self._lam_prefixed(m):
             return True
         prev = self.flat[max(0, ws - 30):ws].split()[-2:]
-        return any(w in _TARGET_WORDS for w in prev)
+        words = _TARGET_WORDS - _MEMBER_WORDS if subject else _TARGET_WORDS
+        return any(w in words for w in prev)
 
     def _actors_in(self, span: tuple[int, int]) -> list[Mention]:
         """Actor mentions inside a span (a sentence), by bisection over their sorted starts."""
@@ -673,7 +679,7 @@ class _Coder:
         if verb and c.trigger.key.endswith(_TARGET_KEY_ENDINGS):
             # "القضاء على X", "هجوم ضد X": what follows the trigger is its target
             after_t = [m for m in after if m.nspan[0] - seg_s <= 40]
-            pre = [m for m in before if not self._is_target(m, True)]
+            pre = [m for m in before if not self._is_target(m, True, subject=True)]
             a1 = pre[-1] if pre else None
             a2 = after_t[0] if after_t else None
             if a1 is None and self.sentence_agent is not None and self.sentence_agent[0] == c.sent:
@@ -689,7 +695,7 @@ class _Coder:
             if cand and cand[0].nspan[0] - seg_s <= 40:
                 actor1 = cand[0]
             else:
-                pre = [m for m in before if not self._is_target(m, True)]
+                pre = [m for m in before if not self._is_target(m, True, subject=True)]
                 if pre:
                     actor1 = pre[-1]
                 elif cand:
