@@ -292,3 +292,8 @@ def test_protesters_are_actor1_of_a_peaceful_protest() -> None:
     ev = only_event("وفي مدينة السويداء، خرج المئات اليوم في مظاهرة سلمية أمام مبنى المحافظة للمطالبة "
                     "بتحسين الأوضاع المعيشية.", "2023-08-20")
     assert ev.sub_event_type == "Peaceful protest" and ev.actor1 == "Protesters" and ev.actor2 is None
+
+
+def test_a_unit_of_a_force_after_an_active_verb_is_its_subject() -> None:
+    ev = only_event("وفي حمص، اعتقلت دورية للأمن العام أمس ضابطاً سابقاً في حي عكرمة.", "2025-03-20")
+    assert ev.sub_event_type == "Arrests" and ev.actor1 is not None and "(2024-)" in ev.actor1

@@ -71,6 +71,15 @@ _TARGET_WORDS = frozenset(norm(w) for w in (
     "على ضد مواقع موقع تجمعات تجمع تجمعا حواجز حاجز مقرات مقر مقار نقاط نقطة تمركزات عناصر مقاتلي مسلحي "
     "صفوف آليات آلية سيارة سيارات رتل أرتال دورية معاقل مناطق ثكنة قاعدة مطار لمواقع لتجمعات بمواقع "
     "التابعة التابع تابعة تابع").split())
+# a unit of a force standing for it as subject; only after verbs read actively ("استهدفت دورية
+# لقوات النظام" is as often passive: the patrol was hit)
+_UNIT_WORDS = frozenset(norm(w) for w in (
+    "دورية دوريات قوة وحدة وحدات مجموعة مجموعات خلية كتيبة سرية مفرزة عناصر عنصر مقاتلو مقاتلون "
+    "حاجز طائرة طائرات مروحية مدفعية دبابة").split())
+_UNIT_SUBJECT_TRIGGERS = frozenset((
+    "arrest", "raid_arrest", "capture", "detain", "abduct", "loot", "confiscate_property", "seize_weapons",
+    "seize_verb", "clash_verb", "shell_verb", "air_raid_verb", "execute", "control_verb", "enter", "withdraw",
+    "defuse", "intercept", "repel"))
 _MEMBER_WORDS = frozenset(norm(w) for w in "عناصر مقاتلي مسلحي".split())
 _AGENT_WORDS = frozenset(norm(w) for w in (
     "شنتها شنها شنته شنه شنوه نفذتها نفذها نفذه نفذوه قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها أطلقه "
@@ -598,6 +607,12 @@ class _Coder:
         words = _TARGET_WORDS - _MEMBER_WORDS if subject else _TARGET_WORDS
         return any(w in words for w in prev)
 
+    def _unit_of(self, m: Mention, start: int) -> bool:
+        """"اعتقلت دورية للأمن العام": one unit word in the nominative between verb and "لـX"."""
+        ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
+        between = self.flat[start:ws].split()
+        return len(between) == 1 and between[0] in _UNIT_WORDS and self._lam_prefixed(m)
+
     def _actors_in(self, span: tuple[int, int]) -> list[Mention]:
         """Actor mentions inside a span (a sentence), by bisection over their sorted starts."""
         lo = bisect_left(self._actor_starts, span[0])
@@ -691,7 +706,8 @@ class _Coder:
             civilians_act = t.event_type == "Protests" or t.sub_event_type == "Displacement"
             cand = [m for m in after if (civilians_act or m.info.get("inter") != 7) and (
                 not self._is_target(m, True)
-                or (m is after[0] and m.nspan[0] - seg_s <= 16 and not self._lam_prefixed(m)))]
+                or (m is after[0] and m.nspan[0] - seg_s <= 16 and not self._lam_prefixed(m))
+                or (m is after[0] and t.id in _UNIT_SUBJECT_TRIGGERS and self._unit_of(m, seg_s)))]
             if cand and cand[0].nspan[0] - seg_s <= 40:
                 actor1 = cand[0]
             else:
