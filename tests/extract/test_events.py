@@ -297,3 +297,13 @@ def test_protesters_are_actor1_of_a_peaceful_protest() -> None:
 def test_a_unit_of_a_force_after_an_active_verb_is_its_subject() -> None:
     ev = only_event("وفي حمص، اعتقلت دورية للأمن العام أمس ضابطاً سابقاً في حي عكرمة.", "2025-03-20")
     assert ev.sub_event_type == "Arrests" and ev.actor1 is not None and "(2024-)" in ev.actor1
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("قال المرصد إن طائرات حربية يرجح أنها إسرائيلية شنت غارات على مواقع في محيط مدينة البوكمال.",
+     "Military Forces of Israel"),
+    ("شنت طائرات حربية يعتقد أنها روسية غارات على بلدة كفرنبل جنوب إدلب.", "Military Forces of Russia"),
+])
+def test_an_unnamed_air_force_with_a_likely_nationality(text: str, actor1: str) -> None:
+    ev = only_event(text, "2021-01-13")
+    assert ev.sub_event_type == "Air/drone strike" and ev.actor1 == actor1

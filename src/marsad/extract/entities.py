@@ -74,6 +74,15 @@ _ANAPHORA_KEYS = frozenset(k for w in ("مدينه", "بلده", "قريه") for
 _ANAPHORA_RE = re.compile(r"(?<!\S)(?:[وف]?[بلك]?)(?:ال|ل)(مدينه|بلده|قريه)(?= )")
 
 
+# "طائرات حربية يُرجّح أنها إسرائيلية": an unnamed force given a likely nationality
+_HEDGED_NATION_RE = re.compile(r"[^\S\n]+(?:يعتقد|يرجح|يشتبه|رجح)[^\S\n]+ب?ان(?:ها|ه|هم)[^\S\n]+(\w+)")
+_NATION_FORCES = {norm(k): v for ks, v in (
+    ("إسرائيلية إسرائيلي إسرائيليه", "israel_forces"), ("روسية روسي", "russia_forces"),
+    ("تركية تركي", "turkey_forces"), ("أمريكية أميركية أمريكي أميركي", "us_forces"),
+    ("أردنية أردني", "jordan_forces"), ("إيرانية إيراني", "iran_forces"),
+) for k in ks.split()}
+
+
 @dataclass(slots=True)
 class Resources:
     """Everything the entity pass needs, built once per process."""
@@ -384,6 +393,9 @@ class _Context:
                 continue
             named = [i for i in valid if firm[i]]
             a = max(named, key=lambda i: firm[i]) if named else valid[0]
+            hedged = _HEDGED_NATION_RE.match(self.flat, h.end)
+            if hedged and (nation := _NATION_FORCES.get(hedged.group(1))) in lex.actors:
+                a = nation  # "طائرات حربية يرجح أنها إسرائيلية"
             self._actor_mention(h, a, ambiguous=True)
 
     def _pick_actor(self, ids: list[str]) -> str | None:
