@@ -307,3 +307,11 @@ def test_a_unit_of_a_force_after_an_active_verb_is_its_subject() -> None:
 def test_an_unnamed_air_force_with_a_likely_nationality(text: str, actor1: str) -> None:
     ev = only_event(text, "2021-01-13")
     assert ev.sub_event_type == "Air/drone strike" and ev.actor1 == actor1
+
+
+def test_an_event_going_on_since_yesterday_is_dated_yesterday_but_a_long_duration_is_not() -> None:
+    ev = only_event("نفذ الطيران الحربي 16 غارة منذ صباح أمس على مناطق في مدينة درعا.", "2015-07-26")
+    assert ev.event_date == "2015-07-25"
+    ev = only_event("تحاصر قوات النظام مدينة داريا منذ الـ27 من الشهر الماضي، وقصفت المدينة اليوم بالمدفعية.",
+                    "2015-07-26")
+    assert ev.event_date == "2015-07-26"

@@ -204,7 +204,10 @@ class _Coder:
         self.triggers = _dedupe_triggers(self.triggers)
         self._trigger_starts = [h.word_start for h in self.triggers]
         self.sents = [(self._npos(s.start), self._npos(s.end), s) for s in doc.sentences]
+        # "منذ الـ27 من الشهر الماضي" starts a duration, not an event; "منذ صباح أمس" starts one going
+        # on, whose date it is (but not of the events told after it)
         self._event_dates = [(s, d) for s, _e, d in self.dates if not self._is_since(s)]
+        self._since_dates = [(s, d) for s, _e, d in self.dates if self._is_since(s) and self._main_day(d)]
         self.sentence_agent: tuple[tuple[int, int], Mention] | None = None
         self.civilians_id = next((a.id for a in self.lex.actors.values() if a.name_en == "Civilians"), None)
         self.civilian_ids = frozenset(a.id for a in self.lex.actors.values() if a.inter == 7)
@@ -855,7 +858,8 @@ class _Coder:
         lo = min(c.before[0], c.trigger.word_start)
         hi = c.seg[1]
         dates = self._event_dates
-        inside = [d for s, d in dates if lo <= s < hi and d.date]
+        inside = [d for s, d in dates if lo <= s < hi and d.date] or [
+            d for s, d in self._since_dates if lo <= s < hi]
         if inside:
             return inside[0], False
         if any(lo <= s < hi for s, d in dates):
