@@ -315,3 +315,10 @@ def test_an_event_going_on_since_yesterday_is_dated_yesterday_but_a_long_duratio
     ev = only_event("تحاصر قوات النظام مدينة داريا منذ الـ27 من الشهر الماضي، وقصفت المدينة اليوم بالمدفعية.",
                     "2015-07-26")
     assert ev.event_date == "2015-07-26"
+
+
+def test_at_least_written_with_a_negation_is_not_a_negation() -> None:
+    ev = only_event("نفذ الطيران الحربي ما لا يقل عن 6 غارات على مناطق في مدينة الزبداني.", "2015-07-27")
+    assert ev.sub_event_type == "Air/drone strike" and ev.location == "Az-Zabdani"
+    _, evs = events("لم يقصف الطيران الحربي مدينة الزبداني اليوم.", "2015-07-27")
+    assert evs == []

@@ -105,6 +105,8 @@ _BACKING_WORDS = frozenset(norm(w) for w in (
 _HEDGE_RE = re.compile(r"(?<!\S)(?:يعتقد|يرجح|يشتبه|يعتقد انهم|يرجح انهم|يشتبه بانهم)(?= )")
 # "قتل خمسة جراء قصف الطيران": what follows the cause word is the killer, not the dead
 _CAUSE_RE = re.compile(r"(?<!\S)(?:جراء|بسبب|اثر|نتيجه|بفعل|بنيران|برصاص)(?= )")
+# "ما لا يقل عن 6 غارات": an amount, not a negation
+_NOT_LESS_RE = re.compile(r" (?:يقل|تقل|يقلون|يقلوا)(?= )")
 _DRONE_RE = re.compile(r"مسير|درون|بدون طيار|بلا طيار")  # rebels fly drones too
 _SIDE_RE = re.compile(r"(?<!\S)من (?:جهه|طرف)(?= )")
 _CLAUSE_WORDS = frozenset(norm(w) for w in "في على ضد من جهة طرف بين".split())
@@ -555,7 +557,8 @@ class _Coder:
                 if not any(w in _AFTER_WORDS for w in between):
                     return True
         for neg in self.cues.get("negation", []):
-            if bs <= neg.start < h.word_start and h.word_start - neg.end <= 12:
+            if bs <= neg.start < h.word_start and h.word_start - neg.end <= 12 \
+                    and not _NOT_LESS_RE.match(self.flat, neg.end):
                 return True
         # totals over long periods and background: a period phrase in the trigger's clause, a large
         # count in its sentence with a period phrase anywhere in it, or an earlier year named in the clause
