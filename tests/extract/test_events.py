@@ -322,3 +322,14 @@ def test_at_least_written_with_a_negation_is_not_a_negation() -> None:
     assert ev.sub_event_type == "Air/drone strike" and ev.location == "Az-Zabdani"
     _, evs = events("لم يقصف الطيران الحربي مدينة الزبداني اليوم.", "2015-07-27")
     assert evs == []
+
+
+def test_a_region_joined_by_and_is_a_second_place_and_the_side_after_with_fought_the_dead() -> None:
+    _, evs = events("قتل 4 مقاتلين من الكتائب المقاتلة خلال اشتباكات مع قوات النظام في الزبداني والغوطة الغربية.",
+                    "2015-07-27")
+    assert [e.location for e in evs] == ["Az-Zabdani", "Western Ghouta"]
+    for e in evs:
+        assert e.actor1 == "Military Forces of Syria" and e.actor2 == "Syrian opposition factions"
+        assert e.fatalities == 2
+    # a region after "بـ" still only says where the town is
+    assert [e.location for e in events("قصفت قوات النظام بلدة الزبداني بريف دمشق.", "2015-07-27")[1]] == ["Az-Zabdani"]

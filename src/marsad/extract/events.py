@@ -750,6 +750,14 @@ class _Coder:
             if not targets:
                 targets = [m for m in after if m is not actor1 and m.nspan[0] > (actor1.nspan[0] if actor1 else 0)]
             actor2 = targets[0] if targets else None
+        if actor1 is None and t.event_type == "Battles":
+            # "قتل 4 مقاتلين من الفصائل خلال اشتباكات مع قوات النظام": the dead's side fought the one
+            # named after "مع"
+            other = next((m for m in after if self.flat[max(0, m.nspan[0] - 8):m.nspan[0]].split()[-1:] == ["مع"]),
+                         None)
+            if other is not None:
+                dead_side = next((m for m in in_sentence if m.nspan in victims and m.ref != other.ref), None)
+                actor1, actor2 = other, dead_side if dead_side is not None else (actor2 if actor2 is not other else None)
         if actor1 is None and self.sentence_agent is not None and self.sentence_agent[0] == c.sent:
             # the agent of an earlier clause of the sentence ("لكنها انسحبت", "وأخلت")
             actor1 = self.sentence_agent[1]
@@ -952,13 +960,16 @@ class _Coder:
                     continue
                 break
             last = m
-            if self._contains(m, primary) or self._contains(primary, m):
+            sibling = m.info.get("kind") == "region" and self._and_joined(m) and not (
+                m.info.get("parent") or primary.info.get("parent") == m.ref)
+            if not sibling and (self._contains(m, primary) or self._contains(primary, m)):
                 # a container ("بريف دمشق") or a part of the primary
                 if self._rank(m) > self._rank(primary) and self._contains(primary, m):
                     pass
                 continue
-            if m.info.get("kind") in ("governorate", "region") and m.info.get("admin1") == primary.info.get("admin1"):
-                continue
+            if m.info.get("kind") in ("governorate", "region") and m.info.get("admin1") == primary.info.get("admin1") \
+                    and not (m.info.get("kind") == "region" and self._and_joined(m)):
+                continue  # a container ("بلدة X، ريف دمشق"), but "في الزبداني والغوطة الغربية" names two
             if primary.info.get("kind") in ("governorate", "region") and m.info.get("admin1") == primary.info.get("admin1"):
                 chosen[0] = m  # more specific place in the same governorate
                 primary = m
@@ -976,6 +987,10 @@ class _Coder:
         ws = self.flat.rfind(" ", 0, b.nspan[0]) + 1
         prefix = self.flat[ws:b.nspan[0]]
         return prefix.startswith("و") or "،" in gap or "," in gap or " و" in gap
+
+    def _and_joined(self, m: Mention) -> bool:
+        ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
+        return self.flat[ws:m.nspan[0]] in ("و", "وال") or self.flat[max(0, ws - 3):ws] == " و "
 
     @staticmethod
     def _rank(m: Mention) -> int:
