@@ -333,3 +333,28 @@ def test_a_region_joined_by_and_is_a_second_place_and_the_side_after_with_fought
         assert e.fatalities == 2
     # a region after "بـ" still only says where the town is
     assert [e.location for e in events("قصفت قوات النظام بلدة الزبداني بريف دمشق.", "2015-07-27")[1]] == ["Az-Zabdani"]
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    # the wounded of the next conjunct do not take the count of the dead
+    ("سقطت قذائف هاون قرب ساحة العباسيين في دمشق، ما أدى إلى مقتل مدنيين اثنين وإصابة سبعة آخرين.", 2),
+    # "one family" is not one more dead
+    ("قصفت القوات التركية قرية أم الكيف، ما أدى إلى مقتل أربعة مدنيين من عائلة واحدة.", 4),
+    # two counts joined by "و" are both dead
+    ("دارت اشتباكات بين قوات النظام وفصائل المعارضة في محيط مدينة حلب، ما أسفر عن مقتل أربعة عشر "
+     "عنصراً من قوات النظام وثمانية من مقاتلي الفصائل.", 22),
+    ("قصفت قوات النظام مدينة دوما، ما أسفر عن مقتل 3 أشخاص و5 جرحى.", 3),
+    # a dual in apposition is the same two people
+    ("قتل طفلان شقيقان في غارة من طائرات حربية على مدينة معرة النعمان.", 2),
+    # a pronoun on the death word: one dead
+    ("أطلق مسلحون مجهولون النار على عنصر من الأمن العام في مدينة الصنمين، ما أدى إلى مقتله.", 1),
+])
+def test_fatalities_counts(text: str, fatalities: int) -> None:
+    evs = events(text, "2025-03-20")[1]
+    assert evs and evs[0].fatalities == fatalities, [(e.location, e.fatalities) for e in evs]
+
+
+def test_a_member_of_a_force_shot_at_is_not_the_shooter() -> None:
+    ev = only_event("قال المرصد إن مسلحين مجهولين أطلقوا النار على عنصر من الأمن العام في مدينة الصنمين، "
+                    "ما أدى إلى مقتله.", "2025-03-20")
+    assert ev.actor1 == "Unidentified armed group"

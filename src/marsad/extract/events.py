@@ -118,13 +118,17 @@ _NEGATION_NEAR = frozenset(norm(w) for w in "لم لن لا ليس ما عدم �
 _PERSON_NOUNS_1 = frozenset(norm(w) for w in (
     "شخص رجل طفل طفلة امرأة عنصر مدني جندي مواطن مقاتل ضابط شاب سيدة فتى سائق ابن ابنة زوجة زوج شقيق "
     "قائد قيادي").split())
+_ONE_DEAD = frozenset(norm(w) for w in (
+    "مقتله|مقتلها|مصرعه|مصرعها|لقي مصرعه|لقيت مصرعها|حتفه|لقي حتفه|لقيت حتفها|استشهاده|استشهادها|وفاته|"
+    "وفاتها|متأثرا بجراحه|متأثرة بجراحها|متأثرا بجروحه|متأثرة بجروحها").split("|"))
 _NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
     "قذيفة قذائف صاروخ صواريخ غارة غارات برميل براميل ضربة ضربات آلية آليات سيارة سيارات طائرة طائرات "
     "يوم يوما أيام ساعة ساعات كيلومتر كيلومترات كلم متر مترا عام أعوام شهر أشهر شهرا أسبوع أسابيع دقيقة "
     "بلدة بلدات قرية قرى مدينة مدن نقطة نقاط موقع مواقع حاجز حواجز دبابة دبابات مبنى مباني منزل منازل "
     "عبوة عبوات لغم ألغام هجوم هجمات قذيفه مرة مرات عدد حصيلة نسبة بالمئة بالمائة "
     "قريتين قريتي بلدتين بلدتي مدينتين مدينتي سيارتين سيارتي طائرتين غارتين قذيفتين صاروخين دبابتين يومين "
-    "ساعتين مرتين شهرين عامين سنتين حيين حيي منطقتين موقعين حاجزين آليات آلية عربة عربات").split())
+    "ساعتين مرتين شهرين عامين سنتين حيين حيي منطقتين موقعين حاجزين آليات آلية عربة عربات "
+    "عائلة عائلات أسرة أسر عائلتين أسرتين").split())
 
 
 _SUBSET_WORDS = frozenset(norm(w) for w in "بينهم منهم بينها معظمهم غالبيتهم أغلبهم بينهن منهن هم وهم هن".split())
@@ -609,8 +613,11 @@ class _Coder:
         ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
         if verb and self._lam_prefixed(m):
             return True
-        prev = self.flat[max(0, ws - 30):ws].split()[-2:]
+        prev3 = self.flat[max(0, ws - 40):ws].split()[-3:]
+        prev = prev3[-2:]
         words = _TARGET_WORDS - _MEMBER_WORDS if subject else _TARGET_WORDS
+        if len(prev3) == 3 and prev3[2] == "من" and prev3[0] in ("علي", "ضد"):
+            return True  # "أطلقوا النار على عنصر من الأمن العام"
         return any(w in words for w in prev)
 
     def _unit_of(self, m: Mention, start: int) -> bool:
@@ -1022,9 +1029,13 @@ class _Coder:
         wounded = [h for h in self.cues.get("wounded", []) if lo <= h.start < hi]
         total = 0
         used = False
+        last_end = counted_end = -9
         for s, e, n in self.numbers:
             if not (lo <= s < hi) or n.kind in ("ordinal", "name", "year", "date_part") or n.value is None:
                 continue
+            if n.kind == "dual" and s - last_end <= 1:
+                continue  # "طفلان شقيقان": two children who are brothers, not four people
+            last_end = e
             if n.noun and _bare(norm(n.noun)) in _NOT_PERSON_NOUNS:
                 continue
             before2 = self.flat[max(0, s - 16):s].split()[-2:]
@@ -1036,14 +1047,28 @@ class _Coder:
                 # "ارتفع إلى 9 ... عدد القتلى": the updated toll of the clause
                 return int(n.value)
             dk = min((min(abs(s - k.end), abs(k.start - e)) for k in killed), default=999)
-            dw = min((min(abs(s - w.end), abs(w.start - e)) for w in wounded), default=999)
-            if dk <= 30 and dk < dw:
+            # a wounded word after the number counts only right after it ("5 جرحى"), not as the next
+            # conjunct ("مقتل مدنيين اثنين وإصابة سبعة")
+            dw = min((abs(s - w.end) if w.end <= s else
+                      (999 if self.flat[e:w.start].strip().startswith("و") else abs(w.start - e))
+                      for w in wounded), default=999)
+            joined = counted_end >= 0 and 0 < s - counted_end <= 40 and self.flat[s - 1:s] == "و" \
+                and not any(counted_end <= w.start < s for w in wounded) and dw > 3
+            if (dk <= 30 and dk < dw) or joined:
+                # "مقتل 14 عنصراً من قوات النظام وثمانية من مقاتلي الفصائل": both counts
                 total += int(n.value)
                 used = True
+                counted_end = e
         if not used and any(lo <= x.start < hi for x in self.cues.get("lives_lost", [])):
             return 10  # "خسائر فادحة في الأرواح": a plural with no number
         if not used:
             for k in killed:
+                word = self.flat[k.start:k.end]
+                # "ما أدى إلى مقتله", "لقيت مصرعها": one dead; "مقتلهما": two
+                if word.endswith("هما"):
+                    return 2
+                if word in _ONE_DEAD:
+                    return 1
                 nxt = self.flat[k.end:k.end + 24].split()[:2]
                 # "مقتل شخص", "قضى رجل", "مقتل سائقها": a singular person noun after the death word
                 if nxt and (nxt[0] in _PERSON_NOUNS_1 or _unsuffixed(nxt[0]) in _PERSON_NOUNS_1):
