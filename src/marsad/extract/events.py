@@ -80,6 +80,8 @@ _UNIT_SUBJECT_TRIGGERS = frozenset((
     "arrest", "raid_arrest", "capture", "detain", "abduct", "loot", "confiscate_property", "seize_weapons",
     "seize_verb", "clash_verb", "shell_verb", "air_raid_verb", "execute", "control_verb", "enter", "withdraw",
     "defuse", "intercept", "repel"))
+_LOYAL_PREFIXES = ("موالي", "الموالي", "مواليه", "المواليه", "مواليت", "المواليت", "الموالين", "موالين",
+                   "مؤيد", "المؤيد", "مويد", "الموي")
 _MEMBER_WORDS = frozenset(norm(w) for w in "عناصر مقاتلي مسلحي".split())
 _AGENT_WORDS = frozenset(norm(w) for w in (
     "شنتها شنها شنته شنه شنوه نفذتها نفذها نفذه نفذوه قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها أطلقه "
@@ -107,6 +109,7 @@ _HEDGE_RE = re.compile(r"(?<!\S)(?:يعتقد|يرجح|يشتبه|يعتقد ا�
 _CAUSE_RE = re.compile(r"(?<!\S)(?:جراء|بسبب|اثر|نتيجه|بفعل|بنيران|برصاص)(?= )")
 # "ما لا يقل عن 6 غارات": an amount, not a negation
 _NOT_LESS_RE = re.compile(r" (?:يقل|تقل|يقلون|يقلوا)(?= )")
+_RESPONSE_RE = re.compile(r"(?<!\S)(?:ردا|رد|جاء ردا|ياتي ردا) علي(?= )")
 _DRONE_RE = re.compile(r"مسير|درون|بدون طيار|بلا طيار")  # rebels fly drones too
 _SIDE_RE = re.compile(r"(?<!\S)من (?:جهه|طرف)(?= )")
 _CLAUSE_WORDS = frozenset(norm(w) for w in "في على ضد من جهة طرف بين".split())
@@ -552,6 +555,9 @@ class _Coder:
         prev = self.flat[max(c.sent[0], h.word_start - 25):h.word_start].split()[-2:]
         if any(w in _NEGATION_NEAR for w in prev) and not any(w in _STILL for w in prev):
             return True
+        if prev in (["ردا", "علي"], ["رد", "علي"]) or prev[-1:] in (["انتقاما"], ["ثارا"]) \
+                or _RESPONSE_RE.search(self.flat, h.end, min(c.sent[1], h.end + 25)):
+            return True  # "القصف يأتي ردا على قصف الزبداني": a deed told before, and its cause
         bs = max(c.clause_start, c.sent[0])
         for cls_hit in self.cues.get("modality", []):
             if bs <= cls_hit.start < h.word_start and h.word_start - cls_hit.end < 120:
@@ -619,6 +625,20 @@ class _Coder:
         if len(prev3) == 3 and prev3[2] == "من" and prev3[0] in ("علي", "ضد"):
             return True  # "أطلقوا النار على عنصر من الأمن العام"
         return any(w in words for w in prev)
+
+    def _head_of(self, pre: list[Mention]) -> Mention:
+        """The last actor before the trigger, or the head of the list it ends ("الوحدات الكردية
+        والفصائل المساندة لها اعتقلت": the Kurdish units)."""
+        k = len(pre) - 1
+        while k > 0 and self._joined_to(pre[k - 1], pre[k]):
+            k -= 1
+        return pre[k]
+
+    def _after_member_word(self, m: Mention) -> bool:
+        """"هاجم عناصر من تنظيم داعش": only a member word, no object word, stands before ``m``."""
+        ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
+        prev = self.flat[max(0, ws - 30):ws].split()[-2:]
+        return any(w in _MEMBER_WORDS for w in prev) and not any(w in _TARGET_WORDS - _MEMBER_WORDS for w in prev)
 
     def _unit_of(self, m: Mention, start: int) -> bool:
         """"اعتقلت دورية للأمن العام": one unit word in the nominative between verb and "لـX"."""
@@ -708,7 +728,7 @@ class _Coder:
             # "القضاء على X", "هجوم ضد X": what follows the trigger is its target
             after_t = [m for m in after if m.nspan[0] - seg_s <= 40]
             pre = [m for m in before if not self._is_target(m, True, subject=True)]
-            a1 = pre[-1] if pre else None
+            a1 = self._head_of(pre) if pre else None
             a2 = after_t[0] if after_t else None
             if a1 is None and self.sentence_agent is not None and self.sentence_agent[0] == c.sent:
                 a1 = self.sentence_agent[1]
@@ -719,14 +739,15 @@ class _Coder:
             civilians_act = t.event_type == "Protests" or t.sub_event_type == "Displacement"
             cand = [m for m in after if (civilians_act or m.info.get("inter") != 7) and (
                 not self._is_target(m, True)
-                or (m is after[0] and m.nspan[0] - seg_s <= 16 and not self._lam_prefixed(m))
+                or (m is after[0] and m.nspan[0] - seg_s <= 16 and not self._lam_prefixed(m)
+                    and (self._after_member_word(m) or not self._is_target(m, False)))
                 or (m is after[0] and t.id in _UNIT_SUBJECT_TRIGGERS and self._unit_of(m, seg_s)))]
             if cand and cand[0].nspan[0] - seg_s <= 40:
                 actor1 = cand[0]
             else:
                 pre = [m for m in before if not self._is_target(m, True, subject=True)]
                 if pre:
-                    actor1 = pre[-1]
+                    actor1 = self._head_of(pre)
                 elif cand:
                     actor1 = cand[0]
             targets = [m for m in after if m is not actor1 and (self._is_target(m, True) or actor1 is not None)
@@ -745,6 +766,8 @@ class _Coder:
                     break
                 if prev and prev[0] in _TARGET_WORDS:
                     continue  # "على مواقع للتنظيم": the target
+                if prev and prev[0].startswith(_LOYAL_PREFIXES):
+                    continue  # "القريتين المواليتين لنظام الأسد": an allegiance, not the agent
                 if (prefix.endswith("ل") and not prefix.endswith("ال")) or (prev and prev[0] in _AGENT_WORDS) \
                         or m.nspan[0] - seg_s <= 2:
                     actor1 = m
@@ -752,7 +775,7 @@ class _Coder:
             if actor1 is None:
                 pre = [m for m in before if not self._is_target(m, False)]
                 if pre:
-                    actor1 = pre[-1]
+                    actor1 = self._head_of(pre)
             targets = [m for m in after if m is not actor1 and self._is_target(m, False)]
             if not targets:
                 targets = [m for m in after if m is not actor1 and m.nspan[0] > (actor1.nspan[0] if actor1 else 0)]
@@ -964,6 +987,9 @@ class _Coder:
         for m, _r in usable[1:]:
             if not self._coordinated(last, m):
                 if self._rank(m) > self._rank(primary) and self._contains(primary, m):
+                    if len(chosen) == 1 and primary.info.get("kind") in ("governorate", "region"):
+                        # "في ريف حلب قريتي نبل والزهراء": the villages, not the countryside
+                        chosen[0] = primary = last = m
                     continue
                 break
             last = m
