@@ -104,7 +104,7 @@ def _furniture() -> _Furniture:
     return _Furniture(
         lines=lines,
         max_words=max((len(x.split()) for x in lines), default=1),
-        prefixes=tuple(sorted(set(folded("prefixes")), key=len, reverse=True)),
+        prefixes=tuple(sorted({p + " " for p in folded("prefixes")}, key=len, reverse=True)),
         summary_markers=frozenset(folded("summary_markers")),
         section_markers=frozenset(folded("section_markers")),
         credits=frozenset(folded("credits")),
@@ -300,7 +300,7 @@ def _tidy(text: str, removed: list[str]) -> list[str]:
             return ""
 
         text = _LINKOUT_RE.sub(linkout, text)
-    if "المزيد" in text or "للمزيد" in text or "التفاصيل" in text or "more" in text.lower():
+    if "المزيد" in text or "للمزيد" in text or "التفاصيل" in text or "more" in text or "More" in text or "MORE" in text:
         def leadout(m: re.Match) -> str:
             removed.append(m.group(0).strip())
             return ""
@@ -452,7 +452,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
             if published is None and not _UPDATE_RE.search(line):
                 published = iso
             continue
-        if words[i] <= 20 and any(folded.startswith(p + " ") for p in fur.prefixes):
+        if words[i] <= 20 and folded.startswith(fur.prefixes):
             drop(i)
             continue
         if _is_caption(line, words[i], fur.credits, i < first_long):

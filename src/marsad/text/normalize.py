@@ -114,6 +114,8 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of a normalised span, keeping harakat inside the word."""
+        if not self._points and self._explicit is None:
+            return start, max(start, end)  # nothing was deleted: the offsets are the original's
         os = self.to_orig(start)
         if end <= start:
             return os, os
