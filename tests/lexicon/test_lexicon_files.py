@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from marsad.lexicon import nationality_names
 from marsad.text.normalize import norm
 
 LEX = Path(__file__).resolve().parents[2] / "src/marsad/lexicon"
@@ -100,7 +101,7 @@ def test_actor_schema() -> None:
     assert isinstance(data, list)
     assert len(data) >= 120
     required = {"id", "name_en", "inter", "side", "country", "names", "kind"}
-    allowed = required | {"valid_from", "valid_to", "derogatory", "ambiguous", "assoc_of"}
+    allowed = required | {"valid_from", "valid_to", "derogatory", "ambiguous", "assoc_of", "nationality"}
     ids = [a.get("id") for a in data]
     assert len(ids) == len(set(ids)), "duplicate actor ids"
     idset = set(ids)
@@ -119,7 +120,7 @@ def test_actor_schema() -> None:
         assert a.get("assoc_of") is None or a["assoc_of"] in idset, f"{aid}: unknown assoc_of {a.get('assoc_of')}"
         assert a.get("assoc_of") != aid, aid
         assert isinstance(a["names"], list) and a["names"], f"{aid}: no names"
-        for key in ("names", "derogatory", "ambiguous"):
+        for key in ("names", "derogatory", "ambiguous", "nationality"):
             vals = a.get(key) or []
             assert isinstance(vals, list), f"{aid}.{key}"
             for n in vals:
@@ -140,7 +141,8 @@ def test_actor_names_not_shared_without_reason() -> None:
     firm: dict[str, list[dict[str, Any]]] = {}
     amb: dict[str, set[str]] = {}
     for a in actors():
-        for n in {norm(x) for x in (*(a.get("names") or []), *(a.get("derogatory") or []))}:
+        generated = nationality_names(a.get("nationality") or [], _load("forces.yaml"))
+        for n in {norm(x) for x in (*(a.get("names") or []), *(a.get("derogatory") or []), *generated)}:
             firm.setdefault(n, []).append(a)
         amb_set = {norm(x) for x in a.get("ambiguous") or []}
         for n in amb_set:
@@ -225,3 +227,17 @@ def test_title_schema(group: str, minimum: int) -> None:
 def test_brigade_rank_is_ambiguous() -> None:
     ranks = {norm(e["ar"]): e for e in titles()["ranks"]}
     assert ranks[norm("لواء")].get("ambiguous") is True
+
+
+def test_forces_file_has_both_genders_of_nouns() -> None:
+    data = _load("forces.yaml")
+    assert set(data) == {"masculine", "feminine"}
+    for gender, nouns in data.items():
+        assert isinstance(nouns, list) and nouns, gender
+        for n in nouns:
+            _check_name(n, f"forces.{gender}")
+
+
+def test_nationality_names_agree_in_gender_and_take_the_article_on_every_word() -> None:
+    names = nationality_names(["تركي"], {"masculine": ["قصف مدفعي"], "feminine": ["غارات"]})
+    assert set(names) == {"قصف مدفعي تركي", "القصف المدفعي التركي", "غارات تركية", "الغارات التركية"}

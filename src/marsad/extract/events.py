@@ -555,8 +555,13 @@ class _Coder:
         prev = self.flat[max(c.sent[0], h.word_start - 25):h.word_start].split()[-2:]
         if any(w in _NEGATION_NEAR for w in prev) and not any(w in _STILL for w in prev):
             return True
-        if prev in (["ردا", "علي"], ["رد", "علي"]) or prev[-1:] in (["انتقاما"], ["ثارا"]) \
-                or _RESPONSE_RE.search(self.flat, h.end, min(c.sent[1], h.end + 25)):
+        if prev[-1:] in (["انتقاما"], ["ثارا"]):
+            return True
+        resp = [m.end() for m in _RESPONSE_RE.finditer(self.flat, max(c.sent[0], h.word_start - 40), h.word_start)]
+        if resp and "،" not in self.nz.text[resp[-1]:h.word_start]:
+            return True  # "ردا على هجمات استهدفت قواعدها": the cause of the deed told, not a new event
+        noun = c.tdef.pos != "verb" or h.prefix.endswith("ال")  # "القصف": a verb form with the article
+        if noun and _RESPONSE_RE.search(self.flat, h.end, min(c.sent[1], h.end + 25)):
             return True  # "القصف يأتي ردا على قصف الزبداني": a deed told before, and its cause
         bs = max(c.clause_start, c.sent[0])
         for cls_hit in self.cues.get("modality", []):

@@ -107,10 +107,29 @@ class Lexicon:
     source_names: dict[str, list[str]]
 
 
+def _definite(phrase: str) -> str:
+    """Every word of a noun phrase with the article: "قصف مدفعي" -> "القصف المدفعي"."""
+    return " ".join(w if w.startswith("ال") else "ال" + w for w in phrase.split())
+
+
+def nationality_names(adjectives: list[str], nouns: dict[str, list[str]]) -> list[str]:
+    """Names of a country's forces written as a force noun and its nationality adjective
+    (``forces.yaml``): "قصف مدفعي تركي", "غارات تركية", "القوات التركية"..."""
+    out: list[str] = []
+    for adj in adjectives:
+        for gender, form in (("masculine", adj), ("feminine", adj + "ة")):
+            for noun in nouns.get(gender) or []:
+                out.append(f"{noun} {form}")
+                out.append(f"{_definite(noun)} {_definite(form)}")
+    return out
+
+
 def _load_actors() -> dict[str, Actor]:
     out: dict[str, Actor] = {}
+    forces = read_yaml("forces.yaml") or {}
     for e in read_yaml("actors.yaml") or []:
-        names = tuple(dict.fromkeys([*(e.get("names") or []), *(e.get("derogatory") or [])]))
+        names = tuple(dict.fromkeys([*(e.get("names") or []), *(e.get("derogatory") or []),
+                                     *nationality_names(e.get("nationality") or [], forces)]))
         out[e["id"]] = Actor(
             id=e["id"], name_en=e["name_en"], inter=int(e.get("inter") or 0), side=e.get("side", "unknown"),
             country=e.get("country") or "Syria", kind=e.get("kind") or "armed",
