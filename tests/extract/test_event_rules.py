@@ -37,3 +37,33 @@ def test_the_cause_told_after_radd_ala_is_not_a_second_event() -> None:
 def test_a_verb_with_a_stated_cause_after_it_is_still_an_event() -> None:
     evs = events("قصفت قوات النظام دوما ردا على هجوم الفصائل.")
     assert [e.location for e in evs] == ["Duma"]
+
+
+def test_a_withdrawal_told_with_the_takeover_of_the_same_place_is_one_change_of_hands() -> None:
+    evs = events("دخلت فصائل المعارضة مدينة الرستن من دون قتال بعد انسحاب قوات النظام منها.")
+    assert len(evs) == 1
+    assert evs[0].sub_event_type == "Non-violent transfer of territory"
+    assert evs[0].actor1 == "Syrian opposition factions"
+
+
+def test_a_withdrawal_on_its_own_is_still_coded() -> None:
+    evs = events("انسحبت قوات النظام من مدينة الرستن فجر اليوم.")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Non-violent transfer of territory", "Military Forces of Syria")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن الانسحاب مؤقت، متعهدا باستعادة مدينة حماة قريبا.",   # a pledge
+    "نزحت عائلات من بلدة كفرنبل هربا من القصف على مدينة معرة النعمان.",  # the cause of a flight
+])
+def test_pledges_and_causes_are_not_events(text: str) -> None:
+    assert [e.sub_event_type for e in events(text) if e.sub_event_type != "Displacement"] == []
+
+
+def test_live_fire_on_protesters_is_excessive_force() -> None:
+    evs = events("أطلقت قوات الأمن الرصاص الحي على متظاهرين في مدينة درعا.", "2011-04-08")
+    assert [e.sub_event_type for e in evs] == ["Excessive force against protesters"]
+
+
+def test_a_protest_with_dead_protesters_is_not_peaceful() -> None:
+    evs = events("خرجت مظاهرة في مدينة حمص عقب صلاة الجمعة ما أدى إلى مقتل ثلاثة متظاهرين.", "2011-07-01")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Excessive force against protesters", 3)]

@@ -450,6 +450,11 @@ class _Coder:
             if parties:
                 actor1 = parties[0]
                 actor2 = next((m for m in parties[1:] if m.ref != actor1.ref), actor2)
+        # strategic developments (agreements, arrests, displacement...) carry no fatalities of their own
+        fat = self._fatalities(c) if etype != "Strategic developments" else 0
+        if stype == "Peaceful protest" and fat > 0:
+            stype = "Excessive force against protesters"  # protesters killed: the protest met deadly force
+            rule += "+deaths"
         if stype == "Peaceful protest":
             # ACLED: the demonstrators are actor1 whoever called them out; a peaceful protest has no
             # second actor ("بإسقاط النظام" is its demand)
@@ -473,9 +478,6 @@ class _Coder:
         if not places and last_place is not None:
             places = [last_place]
             place_inherited = True
-        # fatalities --------------------------------------------------------------------
-        # strategic developments (agreements, arrests, displacement...) carry no fatalities of their own
-        fat = self._fatalities(c) if etype != "Strategic developments" else 0
         country = "Syria"
         foreign = self._foreign_country(c)
         if foreign and not places:
@@ -1223,6 +1225,13 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
                 if ev.sub_event_type == "Non-violent transfer of territory" and "+peaceful" in ev.rule}
     events = [ev for ev in events if not (ev.sub_event_type == "Non-state actor overtakes territory"
                                           and (ev.location, ev.event_date) in peaceful)]
+    # "دخلت الفصائل الرستن بعد انسحاب قوات النظام منها": the withdrawal is the takeover told from the
+    # side that left, one change of hands
+    territory = ("Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory")
+    leaving = ("trigger:withdraw", "trigger:evacuate_positions")
+    taken = {(ev.location, ev.evidence_start) for ev in events
+             if ev.sub_event_type in territory and not ev.rule.startswith(leaving)}
+    events = [ev for ev in events if not (ev.rule.startswith(leaving) and (ev.location, ev.evidence_start) in taken)]
     # what rioters burn or break is part of the riot
     riots = {ev.evidence_start for ev in events if ev.event_type == "Riots"}
     events = [ev for ev in events if not (ev.event_type == "Strategic developments" and ev.evidence_start in riots
