@@ -67,3 +67,11 @@ def test_live_fire_on_protesters_is_excessive_force() -> None:
 def test_a_protest_with_dead_protesters_is_not_peaceful() -> None:
     evs = events("خرجت مظاهرة في مدينة حمص عقب صلاة الجمعة ما أدى إلى مقتل ثلاثة متظاهرين.", "2011-07-01")
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Excessive force against protesters", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "دخلت الدوريات بلدة الصنمين عند الساعة الثالثة فجرا وسط هدوء تام.",   # "فجرا": at dawn
+    "وقال الرئيس التركي في كلمة ألقاها أمام البرلمان إن عملية عفرين مستمرة.",  # a speech delivered
+])
+def test_dawn_and_speeches_are_not_explosions_or_air_strikes(text: str) -> None:
+    assert [e.event_type for e in events(text) if e.event_type == "Explosions/Remote violence"] == []
