@@ -75,3 +75,29 @@ def test_a_protest_with_dead_protesters_is_not_peaceful() -> None:
 ])
 def test_dawn_and_speeches_are_not_explosions_or_air_strikes(text: str) -> None:
     assert [e.event_type for e in events(text) if e.event_type == "Explosions/Remote violence"] == []
+
+
+# ---- places ------------------------------------------------------------------------------
+def test_a_name_of_several_words_takes_no_article_prefix() -> None:
+    # "الباب شرقي حلب" is the city of al-Bab east of Aleppo, not Bab Sharqi in Damascus
+    evs = events("قتل خمسة مدنيين في غارة على مدينة الباب شرقي حلب.")
+    assert [(e.location, e.admin1) for e in evs] == [("Al Bab", "Aleppo")]
+
+
+def test_the_centre_of_a_town_is_the_town_not_a_reference_point() -> None:
+    evs = events("قتل خمسة مدنيين في غارة على وسط مدينة الباب بريف حلب الشرقي.")
+    assert [e.location for e in evs] == ["Al Bab"]
+
+
+@pytest.mark.parametrize("text", [
+    "قصف حزب الله مواقع المسلحين في بلدة القصر اللبنانية ما أدى إلى مقتل اثنين.",
+    "قصفت المدفعية مواقع في بلدة القصر في لبنان.",
+])
+def test_a_syrian_namesake_followed_by_a_foreign_nisba_or_country_is_abroad(text: str) -> None:
+    evs = analyze(text, published="2013-05-10").events
+    assert evs and all(e.country == "Lebanon" and not e.in_scope for e in evs)
+
+
+def test_a_town_after_a_place_cue_stands_when_no_governorate_contradicts_it(ocha) -> None:
+    evs = events("اندلعت اشتباكات في حرستا بين قوات النظام والفصائل.")
+    assert [(e.location, e.admin1) for e in evs] == [("Harasta", "Rural Damascus")]

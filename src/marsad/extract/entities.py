@@ -263,7 +263,10 @@ class _Context:
                 # a town or village name: a place-type word before it, a place cue and the governorate
                 # named next to it or elsewhere in the article, or the next item of a list of places
                 admins = {p.admin1 for p in ps}
-                if not has_type and not in_list and not (has_cue and (anchor in admins or admins & set(votes))):
+                # (with no governorate named in the whole article, a name found in one governorate only
+                # after a place cue stands: "اشتباكات في حرستا")
+                if not has_type and not in_list and not (has_cue and (anchor in admins or admins & set(votes)
+                                                                      or (not votes and len(admins) == 1))):
                     continue
                 if anchor is not None and anchor not in admins:
                     continue  # "قرية X بريف حماة" with no X in Hama: a place the gazetteer lacks

@@ -88,6 +88,7 @@ _AGENT_WORDS = frozenset(norm(w) for w in (
     "من برصاص رصاص بنيران نيران").split())
 _STRONG_AGENT_WORDS = _AGENT_WORDS - {"من"}  # "عنصرين من قوات النظام" are the dead, not the agent
 _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
+_CENTRE = norm("وسط")
 _DEST_ALWAYS = frozenset(norm(w) for w in "باتجاه نحو اتجاه صوب".split())
 _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مشارف ضواحي أرياف ريف بمحيط".split())
 _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
@@ -959,8 +960,8 @@ class _Coder:
         ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
         prev = self.flat[max(0, ws - 40):ws].split()[-3:]
         prev2 = prev[-2:]
-        if any(w in _DIRECTION for w in prev2):
-            return "ref"
+        if any(w in _DIRECTION and w != _CENTRE for w in prev2):
+            return "ref"  # "شمال مدينة حمص" is outside it, but "وسط مدينة الباب" is in it
         if any(w in _DEST_ALWAYS for w in prev2) or (displacement and any(w in _DEST for w in prev2)):
             return "dest"
         if any(w in _NEAR for w in prev2):
@@ -1137,7 +1138,9 @@ class _Coder:
                 between = self.flat[place.nspan[1]:h.word_start].split()
                 if any("حدود" in w for w in between):
                     continue  # "الزبداني قرب الحدود مع لبنان": a Syrian town by the border
-                if h.prefix.startswith(("ب", "وب")) or (between and between[-1] in _DIRECTION):
+                if h.prefix.startswith(("ب", "وب")) or (between and between[-1] in _DIRECTION) \
+                        or between == ["في"] or (not between and not h.prefix and h.key.endswith("يه")):
+                    # "القصر بلبنان", "القائم شمال العراق", "القصر في لبنان", "بلدة القصر اللبنانية"
                     return next(p.ref for p in h.payloads if p.kind == "country")
         return None
 

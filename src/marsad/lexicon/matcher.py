@@ -126,6 +126,8 @@ class Matcher:
                     continue
             elif prefix and (prefix not in _PREFIXES or _bad_prefix(prefix, key)):
                 continue
+            elif " " in key and prefix.endswith(("ال", "لل")) and not key.startswith("ال"):
+                continue  # "الباب شرقي" is not "باب شرقي": a name of several words takes no article
             out.append(Hit(back(start), back(end_space), back(ws), prefix, key, payloads))
         return out
 
