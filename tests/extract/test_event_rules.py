@@ -93,7 +93,7 @@ def test_the_centre_of_a_town_is_the_town_not_a_reference_point() -> None:
     "قصف حزب الله مواقع المسلحين في بلدة القصر اللبنانية ما أدى إلى مقتل اثنين.",
     "قصفت المدفعية مواقع في بلدة القصر في لبنان.",
 ])
-def test_a_syrian_namesake_followed_by_a_foreign_nisba_or_country_is_abroad(text: str) -> None:
+def test_a_syrian_namesake_followed_by_a_foreign_nisba_or_country_is_abroad(text: str, ocha) -> None:
     evs = analyze(text, published="2013-05-10").events
     assert evs and all(e.country == "Lebanon" and not e.in_scope for e in evs)
 
