@@ -101,3 +101,28 @@ def test_a_syrian_namesake_followed_by_a_foreign_nisba_or_country_is_abroad(text
 def test_a_town_after_a_place_cue_stands_when_no_governorate_contradicts_it(ocha) -> None:
     evs = events("اندلعت اشتباكات في حرستا بين قوات النظام والفصائل.")
     assert [(e.location, e.admin1) for e in evs] == [("Harasta", "Rural Damascus")]
+
+
+# ---- fatalities and victims --------------------------------------------------------------
+@pytest.mark.parametrize(("text", "dead"), [
+    ("قتل ضابط وعنصرين من قوات النظام في هجوم لتنظيم داعش على حاجز قرب مدينة تدمر.", 3),
+    ("قتلت امرأة وطفلها بقصف مدفعي على بلدة كفرنبل.", 2),
+    ("قتل شخص واحد بقصف على بلدة كفرنبل.", 1),
+    ("اغتال مسلحون مجهولون قياديا سابقا في المعارضة بمدينة درعا.", 1),
+])
+def test_singular_people_count_one_each(text: str, dead: int) -> None:
+    evs = events(text)
+    assert [e.fatalities for e in evs] == [dead]
+
+
+def test_an_armed_attack_on_civilians_is_violence_against_civilians(ocha) -> None:
+    evs = events("هاجم مسلحون من العشائر قرية الدقماق ما أدى إلى مقتل أربعة مدنيين.", "2016-05-10")
+    assert [(e.event_type, e.sub_event_type, e.actor2, e.fatalities) for e in evs] == [
+        ("Violence against civilians", "Attack", "Civilians", 4)]
+
+
+def test_the_dead_of_an_attack_are_not_given_to_the_burning_told_with_it(ocha) -> None:
+    evs = events("هاجم مسلحون قرية الدقماق، وأحرقوا عددا من المنازل، ما أدى إلى مقتل ثلاثة من أهالي القرية.",
+                 "2016-05-10")
+    by_type = {e.sub_event_type: e.fatalities for e in evs}
+    assert by_type.get("Attack") == 3

@@ -148,6 +148,11 @@ def _unsuffixed(word: str) -> str:
     return word
 
 
+def _accusative_bare(word: str) -> str:
+    """A singular noun without its accusative alif: "قياديا" -> "قيادي", "شابا" -> "شاب"."""
+    return word[:-1] if word.endswith("ا") and len(word) >= 4 else word
+
+
 def _bare(word: str) -> str:
     """A noun without its proclitics and article, for the lists above."""
     for p in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"):
@@ -287,6 +292,9 @@ class _Coder:
         for d in deaths:
             cs, ce = clause_of(d.start)
             owner = [c for c in typed if cs <= c.trigger.start < ce]
+            # "هاجموا القرية وأحرقوا المنازل ما أدى إلى مقتل أربعة": the dead belong to the violence,
+            # not to the burning (strategic developments carry no fatalities)
+            owner = [c for c in owner if c.tdef.event_type != "Strategic developments"] or owner
             if owner:
                 best = min(owner, key=lambda c: abs(c.trigger.start - d.start))
                 best.fatal_hits.append(d)
@@ -442,6 +450,14 @@ class _Coder:
             actor2 = None
         if actor1 is not None and actor1.ref in self.civilian_ids and etype not in ("Protests", "Strategic developments"):
             actor1, actor2 = None, actor1
+        if etype == "Battles" and stype == "Armed clash" and t.id.startswith(("attack", "storm", "raid")) and (
+                (actor2 is not None and actor2.ref in self.civilian_ids)
+                or (actor2 is None and actor1 is not None and c.fatal_hits and self._has_cue(
+                    "victims_civilian", c.fatal_hits[0].end, min(c.fatal_hits[0].end + 40, max(seg_e, c.clause_end))))):
+            # "هاجم مسلحون قرية ... مقتل أربعة مدنيين": a battle needs two armed sides; an attack on
+            # civilians is violence against them (a clash, "اشتباكات", is fighting by its word)
+            etype, stype = "Violence against civilians", "Attack"
+            rule += "+civilians"
         if actor2 is None and etype in ("Violence against civilians",):
             actor2 = self._civilians_mention()
         if stype == "Agreement":
@@ -1052,6 +1068,10 @@ class _Coder:
     def _fatalities(self, c: _Cand) -> int:
         lo = min(c.before[0], c.trigger.word_start)
         hi = max(c.seg[1], c.clause_end)
+        if c.fatal_hits:
+            # a death clause handed to this trigger may stand past its segment ("هاجموا القرية، وأحرقوا
+            # المنازل، ما أدى إلى مقتل أربعة"): its count is read there
+            hi = max(hi, min(c.sent[1], max(fh.end for fh in c.fatal_hits) + 40))
         killed = [h for h in self.cues.get("killed", []) if lo <= h.start < hi]
         killed += c.fatal_hits
         if c.tdef.fatal:
@@ -1093,6 +1113,14 @@ class _Coder:
                 total += int(n.value)
                 used = True
                 counted_end = e
+        if used:
+            # "مقتل ضابط وعنصرين": a singular person before the counted ones is one more
+            counted_starts = {s for s, _e, _n in self.numbers if lo <= s < hi}
+            for k in killed:
+                n1, end1 = self._singular_people(k.end)
+                if n1 and self.flat[end1:end1 + 2] == " و" and not any(end1 <= x <= end1 + 1 for x in counted_starts):
+                    total += n1
+                    break
         if not used and any(lo <= x.start < hi for x in self.cues.get("lives_lost", [])):
             return 10  # "خسائر فادحة في الأرواح": a plural with no number
         if not used:
@@ -1104,9 +1132,16 @@ class _Coder:
                 if word in _ONE_DEAD:
                     return 1
                 nxt = self.flat[k.end:k.end + 24].split()[:2]
-                # "مقتل شخص", "قضى رجل", "مقتل سائقها": a singular person noun after the death word
-                if nxt and (nxt[0] in _PERSON_NOUNS_1 or _unsuffixed(nxt[0]) in _PERSON_NOUNS_1):
-                    return 1
+                # "مقتل شخص", "قضى رجل", "مقتل سائقها", "مقتل امرأة وطفلها": singular person nouns
+                # after the death word, one each
+                n1, _end = self._singular_people(k.end)
+                if n1:
+                    return n1
+                if k is c.trigger and c.tdef.pos == "verb":
+                    # "اغتال مسلحون مجهولون قياديا سابقا": the singular object after the agent
+                    words = self.flat[k.end:min(hi, k.end + 60)].split()[:5]
+                    if any(_accusative_bare(w) in _PERSON_NOUNS_1 for w in words):
+                        return 1
                 # "قتل مدنيان", "مقتل عنصران": a nominative dual of a person noun
                 if nxt and nxt[0].endswith("ان") and (nxt[0][:-2] in _PERSON_NOUNS_1
                                                        or nxt[0][:-3] + "ه" in _PERSON_NOUNS_1):
@@ -1115,6 +1150,27 @@ class _Coder:
                 if nxt and (nxt[0] in ("جميع", "كل") or nxt[:2] in (["من", "في"], ["من", "كان"], ["من", "كانوا"])):
                     return 10
         return total
+
+    def _singular_people(self, pos: int) -> tuple[int, int]:
+        """How many singular person nouns joined by و stand right after ``pos`` ("امرأة وطفلها": 2),
+        and where the last one ends."""
+        count, end, i = 0, pos, pos
+        for k in range(4):
+            while i < len(self.flat) and self.flat[i] == " ":
+                i += 1
+            j = self.flat.find(" ", i)
+            if j < 0:
+                break
+            w = self.flat[i:j]
+            if k:
+                if not w.startswith("و") or len(w) < 4:
+                    break
+                w = w[1:]
+            if w in _PERSON_NOUNS_1 or _unsuffixed(w) in _PERSON_NOUNS_1:
+                count, end, i = count + 1, j, j
+                continue
+            break
+        return count, end
 
     # ---- country ----------------------------------------------------------------------------
     def _foreign_country(self, c: _Cand) -> str | None:
