@@ -126,3 +126,20 @@ def test_the_dead_of_an_attack_are_not_given_to_the_burning_told_with_it(ocha) -
                  "2016-05-10")
     by_type = {e.sub_event_type: e.fatalities for e in evs}
     assert by_type.get("Attack") == 3
+
+
+# ---- actors --------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("اشتبك مسلحون من رجال الكرامة مع قوات الأمن العام في مدينة شهبا.", "Men of Dignity"),
+    ("استهدفت طائرة مسيرة تابعة للتحالف الدولي سيارة في مدينة الباب.", "International Coalition"),
+    ("ألقى مجهول قنبلة يدوية على منزل في مدينة جاسم.", "Unidentified armed group"),
+    ("هاجمت فصائل محلية درزية حاجزا للأمن العام في مدينة السويداء.", "Druze militias"),
+])
+def test_the_named_group_behind_an_unnamed_force_acts(text: str, actor1: str) -> None:
+    evs = events(text, "2025-07-14")
+    assert evs and evs[0].actor1 == actor1
+
+
+def test_a_dual_explosion_with_two_car_bombs_is_an_ied() -> None:
+    evs = events("هز انفجاران بسيارتين مفخختين مدينة القامشلي.", "2016-07-27")
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]

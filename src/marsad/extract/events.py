@@ -112,6 +112,8 @@ _CAUSE_RE = re.compile(r"(?<!\S)(?:جراء|بسبب|اثر|نتيجه|بفعل|
 _NOT_LESS_RE = re.compile(r" (?:يقل|تقل|يقلون|يقلوا)(?= )")
 _RESPONSE_RE = re.compile(r"(?<!\S)(?:ردا|رد|جاء ردا|ياتي ردا) علي(?= )")
 _DRONE_RE = re.compile(r"مسير|درون|بدون طيار|بلا طيار")  # rebels fly drones too
+# what joins an unnamed force to the group it belongs to: "مسلحون من X", "طائرة تابعة لـX"
+_OF_GROUP_RE = re.compile(r" *(?:من|ينتمون الي|ينتمون ل|تابعه|تابع|التابعه|التابع|تابعين|التابعين|يتبعون)? ?(?:ل|لل|ال)?")
 _SIDE_RE = re.compile(r"(?<!\S)من (?:جهه|طرف)(?= )")
 _CLAUSE_WORDS = frozenset(norm(w) for w in "في على ضد من جهة طرف بين".split())
 _PERIOD_WORDS = (norm("خلال"), norm("منذ"), norm("في صيف"), norm("في الأشهر"))
@@ -827,7 +829,14 @@ class _Coder:
             named = next((m for m in in_sentence if 0 < m.nspan[0] - actor1.nspan[1] <= 40
                           and self.lex.actors.get(m.ref) is not None and self.lex.actors[m.ref].kind != "generic"
                           and _HEDGE_RE.search(self.flat, actor1.nspan[1], m.nspan[0])), None)
+            if named is None:
+                # "مسلحون من رجال الكرامة", "طائرة مسيرة تابعة للتحالف": the group they belong to
+                named = next((m for m in in_sentence if 0 < m.nspan[0] - actor1.nspan[1] <= 20
+                              and self.lex.actors.get(m.ref) is not None and self.lex.actors[m.ref].kind != "generic"
+                              and _OF_GROUP_RE.fullmatch(self.flat, actor1.nspan[1], m.nspan[0])), None)
             if named is not None:
+                if actor2 is not None and actor2.nspan == named.nspan:
+                    actor2 = next((m for m in after if m.nspan[0] > named.nspan[1] and m.ref != named.ref), None)
                 actor1 = named
         if c.fatal_hits:
             # "قتل 12 عنصراً من قوات الأمن ... في هجوم شنه X": the dead belong to the target
