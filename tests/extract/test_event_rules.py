@@ -143,3 +143,36 @@ def test_the_named_group_behind_an_unnamed_force_acts(text: str, actor1: str) ->
 def test_a_dual_explosion_with_two_car_bombs_is_an_ied() -> None:
     evs = events("هز انفجاران بسيارتين مفخختين مدينة القامشلي.", "2016-07-27")
     assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
+
+
+# ---- totals, periods, trends -----------------------------------------------------------------
+@pytest.mark.parametrize(("text", "published"), [
+    ("وتشن الطائرات الروسية حملة قصف على ريف حلب منذ منتصف كانون الأول الماضي، قتل فيها أكثر من ألف مدني.",
+     "2016-01-20"),
+    ("وقالت لجان التنسيق إن حصيلة قتلى الجمعة في عموم سوريا بلغت ثلاثين قتيلا، معظمهم في حمص وإدلب.",
+     "2011-07-02"),
+    ("استعادت قوات النظام خلال الأيام الماضية عشرات القرى في ريفي إدلب وحلب.", "2016-01-20"),
+    ("تراجعت وتيرة الغارات الجوية على إدلب خلال الأسبوع الحالي.", "2016-01-20"),
+])
+def test_campaign_tolls_nationwide_tolls_periods_and_trends_are_not_events(text: str, published: str) -> None:
+    assert events(text, published) == []
+
+
+def test_fighting_going_on_since_weeks_ago_is_still_an_event() -> None:
+    evs = events("تتواصل الاشتباكات بين قوات النظام والفصائل في مدينة الزبداني منذ الرابع من الشهر الماضي.",
+                 "2015-08-20")
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]
+
+
+def test_a_year_that_dates_an_accused_persons_past_does_not_make_the_arrest_background() -> None:
+    evs = events("اعتقلت دورية للأمن العام العميد السابق المتهم بالمشاركة في مجزرة الحولة عام 2012 في حي الوعر بمدينة حمص.",
+                 "2025-02-20")
+    assert [e.sub_event_type for e in evs] == ["Arrests"]
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("قتل العشرات بهجوم لتنظيم داعش على بلدة السخنة.", 10),
+    ("انفجرت سيارة مفخخة في سوق مدينة اعزاز راح ضحيتها أكثر من مئة شخص.", 100),
+])
+def test_vague_and_victim_phrasings_of_the_dead(text: str, dead: int) -> None:
+    assert [e.fatalities for e in events(text, "2016-01-20")] == [dead]

@@ -135,7 +135,7 @@ def _cue_entries(cues: dict[str, Any]) -> list[tuple[tuple[str, Any], list[str]]
     for i, inst in enumerate(cues.get("instruments") or []):
         out.append((("instrument", i), list(inst.get("forms") or [])))
     for key in ("negation", "totals", "background", "wounded", "killed", "human_losses_no_killed",
-                "victims_civilian", "lives_lost"):
+                "victims_civilian", "lives_lost", "nationwide"):
         vals = cues.get(key) or []
         if isinstance(vals, list):
             out.append(((key, None), [str(v) for v in vals]))

@@ -139,6 +139,10 @@ _NOT_PERSON_NOUNS = frozenset(norm(w) for w in (
 
 _SUBSET_WORDS = frozenset(norm(w) for w in "بينهم منهم بينها معظمهم غالبيتهم أغلبهم بينهن منهن هم وهم هن".split())
 _AGE_WORDS = frozenset(norm(w) for w in "سن عمر العمر بعمر عمره عمرها أعمارهم أعمارهن".split())
+_ACCUSED_WORDS = frozenset(norm(w) for w in (
+    "المتهم متهم المتهمين متهمين المتهمة بتهمة بتهم المتورط متورط المتورطين المسؤول المطلوب المطلوبين "
+    "المدان مدان المشتبه").split())
+_SINCE_PARTS = frozenset(norm(w) for w in "منتصف مطلع بداية أواخر أوائل نهاية أول".split())
 _RISE_WORDS = frozenset(norm(w) for w in "ارتفع ارتفعت وارتفع وارتفعت ليرتفع لترتفع".split())
 
 
@@ -225,6 +229,8 @@ class _Coder:
         # on, whose date it is (but not of the events told after it)
         self._event_dates = [(s, d) for s, _e, d in self.dates if not self._is_since(s)]
         self._since_dates = [(s, d) for s, _e, d in self.dates if self._is_since(s) and self._main_day(d)]
+        # "منذ منتصف الشهر الماضي": a campaign over weeks (with a toll, a total, not one event's)
+        self._long_since = [s for s, _e, d in self.dates if self._is_since(s) and not self._recent(d)]
         self.sentence_agent: tuple[tuple[int, int], Mention] | None = None
         self.civilians_id = next((a.id for a in self.lex.actors.values() if a.name_en == "Civilians"), None)
         self.civilian_ids = frozenset(a.id for a in self.lex.actors.values() if a.inter == 7)
@@ -603,13 +609,17 @@ class _Coder:
         totals = [x for x in totals if not self._first_in(x)]
         if any(lo <= x.start < hi and x.key.startswith(_PERIOD_WORDS) for x in totals):
             return True  # "خلال الأشهر الماضية", "منذ بداية العام": a period, not a day
+        if any(lo <= x < hi for x in self._long_since) and (c.fatal_hits or self._has_cue("killed", lo, hi)):
+            return True  # a toll since weeks ago; fighting "going on since" is still today's event
+        if c.tdef.event_type is None and any(c.sent[0] <= x.start < c.sent[1] for x in self.cues.get("nationwide", [])):
+            return True  # "حصيلة قتلى الجمعة في عموم سوريا": a day's toll over the country, not an event
         if any(c.sent[0] <= x.start < c.sent[1] for x in totals):
             if any(c.sent[0] <= s < c.sent[1] and (n.value or 0) >= 100 and n.kind != "vague"
                    and not (n.noun and _bare(norm(n.noun)) in _NOT_PERSON_NOUNS) for s, _e, n in self.numbers):
                 return True  # a large toll in a sentence about a period
         if self.doc.published is not None and any(
                 lo <= s < hi and n.kind == "year" and n.value and n.value < self.doc.published.year
-                for s, _e, n in self.numbers):
+                and not self._accused_past(h.end, s) for s, _e, n in self.numbers):
             return True
         # background recalled from long ago: "سبق أن", "قبل سنوات", "كما حدث", "آنذاك"
         for x in self.cues.get("background", []):
@@ -633,6 +643,13 @@ class _Coder:
             if d is not None and (self.doc.published - d).days > _LONG_AGO_DAYS:
                 return True
         return False
+
+    def _accused_past(self, start: int, year_pos: int) -> bool:
+        """"اعتقلت ... العميد المتهم بالمشاركة في مجزرة الحولة عام 2012": the year dates the
+        person's past, told after the deed, not the deed."""
+        if year_pos < start:
+            return False
+        return any(w in _ACCUSED_WORDS for w in self.flat[start:year_pos].split())
 
     def _first_in(self, x: Hit) -> bool:
         """"للمرة الأولى منذ سنوات": a first in years, not a total."""
@@ -963,8 +980,11 @@ class _Coder:
 
     def _is_since(self, pos: int) -> bool:
         """"منذ الـ27 من الشهر الماضي" is a duration's start, not the date of an event."""
-        before = self.flat[max(0, pos - 8):pos].split()
-        return bool(before) and before[-1] in ("منذ", "ومنذ")
+        before = self.flat[max(0, pos - 16):pos].split()
+        if before[-1:] and before[-1] in ("منذ", "ومنذ"):
+            return True
+        # "منذ منتصف كانون الأول الماضي", "منذ مطلع الشهر"
+        return len(before) >= 2 and before[-2] in ("منذ", "ومنذ") and before[-1] in _SINCE_PARTS
 
     def _recent(self, d: DateMention) -> bool:
         if self.doc.published is None or not d.date:
@@ -1099,8 +1119,8 @@ class _Coder:
             if n.kind == "dual" and s - last_end <= 1:
                 continue  # "طفلان شقيقان": two children who are brothers, not four people
             last_end = e
-            if n.noun and _bare(norm(n.noun)) in _NOT_PERSON_NOUNS:
-                continue
+            if n.noun and _bare(norm(n.noun)) in _NOT_PERSON_NOUNS and norm(n.noun)[:1] not in ("ب", "ل"):
+                continue  # "20 قذيفة" counts shells ("العشرات بهجوم": the attack is how they died)
             before2 = self.flat[max(0, s - 16):s].split()[-2:]
             if before2[-1:] and before2[-1] in _SUBSET_WORDS:
                 continue  # "خمسة أطفال بينهم أربعة أشقاء": a part of the count already given
