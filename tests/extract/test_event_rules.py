@@ -176,3 +176,19 @@ def test_a_year_that_dates_an_accused_persons_past_does_not_make_the_arrest_back
 ])
 def test_vague_and_victim_phrasings_of_the_dead(text: str, dead: int) -> None:
     assert [e.fatalities for e in events(text, "2016-01-20")] == [dead]
+
+
+def test_the_ends_of_a_road_are_not_the_place_when_a_town_is_named() -> None:
+    evs = events("شن الطيران الإسرائيلي غارات على رتل عسكري على طريق دمشق – السويداء قرب بلدة المزرعة.",
+                 "2025-07-16")
+    assert [e.admin1 for e in evs] == ["As-Sweida"]
+
+
+def test_the_place_after_a_mid_sentence_attribution_is_the_deeds(ocha) -> None:
+    evs = events("كما اعتقلت دوريات الأمن العام أمس، بحسب مصادر محلية، أربعة عناصر من فلول النظام في بلدة الحفة.",
+                 "2025-03-10")
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Arrests", "Al-Haffa")]
+
+
+def test_a_warning_of_strikes_is_not_a_strike() -> None:
+    assert events("وقال الوزير إن الجيش سيواصل العمل، محذرا دمشق من ضربات مؤلمة.", "2025-07-16") == []

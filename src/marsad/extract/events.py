@@ -89,6 +89,7 @@ _AGENT_WORDS = frozenset(norm(w) for w in (
 _STRONG_AGENT_WORDS = _AGENT_WORDS - {"من"}  # "عنصرين من قوات النظام" are the dead, not the agent
 _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
 _CENTRE = norm("وسط")
+_ROAD_WORDS = frozenset(norm(w) for w in "طريق الطريق اوتوستراد أوتوستراد الاوتوستراد الأوتوستراد طريقي".split())
 _DEST_ALWAYS = frozenset(norm(w) for w in "باتجاه نحو اتجاه صوب".split())
 _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مشارف ضواحي أرياف ريف بمحيط".split())
 _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
@@ -1007,6 +1008,8 @@ class _Coder:
         prev2 = prev[-2:]
         if any(w in _DIRECTION and w != _CENTRE for w in prev2):
             return "ref"  # "شمال مدينة حمص" is outside it, but "وسط مدينة الباب" is in it
+        if any(w in _ROAD_WORDS for w in prev2):
+            return "ref"  # "على طريق دمشق - السويداء": the ends of a road, not where it happened
         if any(w in _DEST_ALWAYS for w in prev2) or (displacement and any(w in _DEST for w in prev2)):
             return "dest"
         if any(w in _NEAR for w in prev2):
@@ -1018,7 +1021,11 @@ class _Coder:
         displacement = stype == "Displacement" or c.tdef.id.startswith(_LEAVING_TRIGGERS)
         seg_s, seg_e = c.seg
         usable: list[tuple[Mention, str]] = []
-        for s, e in ((seg_s, seg_e), c.before, (c.sent[0], c.trigger.word_start)):
+        # last: the rest of the sentence up to the next trigger, past a clause break that cut the
+        # segment ("اعتقلت الدوريات أمس، بحسب مصادر محلية، أربعة عناصر في بلدة الحفة")
+        k = bisect_left(self._trigger_starts, seg_e)
+        rest_end = min(c.sent[1], self._trigger_starts[k] if k < len(self._trigger_starts) else c.sent[1])
+        for s, e in ((seg_s, seg_e), c.before, (c.sent[0], c.trigger.word_start), (seg_e, rest_end)):
             roles = [(m, self._place_role(m, displacement)) for m in self._places_in(s, e)]
             for k in range(1, len(roles)):
                 m, r = roles[k]
