@@ -192,3 +192,28 @@ def test_the_place_after_a_mid_sentence_attribution_is_the_deeds(ocha) -> None:
 
 def test_a_warning_of_strikes_is_not_a_strike() -> None:
     assert events("وقال الوزير إن الجيش سيواصل العمل، محذرا دمشق من ضربات مؤلمة.", "2025-07-16") == []
+
+
+def test_gunfire_targeting_is_a_clash_and_on_civilians_an_attack() -> None:
+    evs = events("استهدف مجهولون بالأسلحة الرشاشة سيارة لقوات النظام في مدينة درعا.", "2016-05-10")
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]
+    evs = events("استهدف قناص من قوات النظام سيارة مدنية في مدينة درعا ما أدى إلى مقتل سائقها.", "2016-05-10")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [("Attack", "Military Forces of Syria", 1)]
+
+
+def test_shells_and_bullets_together_are_shelling() -> None:
+    evs = events("استهدفت قوات النظام بالرصاص والقذائف بلدة الحراك.", "2016-05-10")
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_unit_belonging_to_a_force_acts_for_it() -> None:
+    evs = events("اعتقلت قوة تابعة للأمن العام ثلاثة أشخاص في مدينة جبلة.", "2025-03-10")
+    assert [(e.actor1, e.actor2) for e in evs] == [("Police Forces of Syria (2024-)", "Civilians")]
+
+
+def test_transferring_vehicles_is_not_speaking_and_lakinnaha_keeps_the_subject() -> None:
+    doc = analyze("ونقلت قوات النظام أكثر من 200 آلية عسكرية إلى مدينة حمص، لكنها انسحبت من مدينة تلبيسة.",
+                  published="2024-12-06")
+    assert not [m for m in doc.mentions if m.kind == "source"]
+    assert [(e.sub_event_type, e.actor1) for e in doc.events] == [
+        ("Non-violent transfer of territory", "Military Forces of Syria")]

@@ -50,6 +50,7 @@ PLACE_TYPE_WORDS = _nset("قرية بلدة مدينة حي منطقة مخيم 
 PLACE_CUE_WORDS = PLACE_TYPE_WORDS | _nset(
     "في من إلى الى على نحو باتجاه قرب محيط أطراف ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل "
     "مدخل أطراف حتى عند بين وبين بلدات مناطق لبلدة لمدينة لقرية طريق أوتوستراد اوتوستراد")
+_TRANSFER_VERBS = _nset("نقل نقلت نقلوا ينقل تنقل")
 SPEECH_VERBS = _nset(
     "قال قالت قالوا يقول تقول أكد أكدت أكدوا يؤكد تؤكد أفاد أفادت أفادوا يفيد ذكر ذكرت ذكروا يذكر تذكر "
     "أشار أشارت أشاروا أعلن أعلنت أعلنوا يعلن أوضح أوضحت أضاف أضافت أضافوا نقل نقلت نقلوا كتب كتبت "
@@ -135,7 +136,7 @@ def _cue_entries(cues: dict[str, Any]) -> list[tuple[tuple[str, Any], list[str]]
     for i, inst in enumerate(cues.get("instruments") or []):
         out.append((("instrument", i), list(inst.get("forms") or [])))
     for key in ("negation", "totals", "background", "wounded", "killed", "human_losses_no_killed",
-                "victims_civilian", "lives_lost", "nationwide"):
+                "victims_civilian", "lives_lost", "nationwide", "small_arms"):
         vals = cues.get(key) or []
         if isinstance(vals, list):
             out.append(((key, None), [str(v) for v in vals]))
@@ -515,7 +516,9 @@ class _Context:
         """Mark who speaks: the first source, person or actor after a speech verb or وفق/بحسب."""
         lex = self.res.lexicon
         flat = self.flat
-        speech = [h for h in self.doc.hits if any(p.kind == "speech" for p in h.payloads)]
+        # "نقلت قوات النظام 200 آلية": "نقل" reports only with "عن" after it ("نقلت الوكالة عن مصدر")
+        speech = [h for h in self.doc.hits if any(p.kind == "speech" for p in h.payloads)
+                  and not (h.key in _TRANSFER_VERBS and "عن" not in flat[h.end:h.end + 60].split()[:6])]
         attrib = [m for m in re.finditer(r"(?<!\S)(?:و?(?:وفق|وفقا|بحسب|حسب)|نقلا عن|نقلت عن|نقل عن)(?= )",
                                          flat)]
         triggers = [(h.end, h) for h in speech] + [(m.end(), None) for m in attrib]

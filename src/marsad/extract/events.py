@@ -76,6 +76,8 @@ _TARGET_WORDS = frozenset(norm(w) for w in (
 _UNIT_WORDS = frozenset(norm(w) for w in (
     "دورية دوريات قوة وحدة وحدات مجموعة مجموعات خلية كتيبة سرية مفرزة عناصر عنصر مقاتلو مقاتلون "
     "حاجز طائرة طائرات مروحية مدفعية دبابة").split())
+_SAME_SUBJECT = [[norm(w)] for w in "لكنها لكنه لكنهم ولكنها ولكنه ولكنهم ثم بعدها بعدما".split()]
+_BELONGING_WORDS = frozenset(norm(w) for w in "تابعة تابع التابعة التابع تابعين التابعين".split())
 _UNIT_SUBJECT_TRIGGERS = frozenset((
     "arrest", "raid_arrest", "capture", "detain", "abduct", "loot", "confiscate_property", "seize_weapons",
     "seize_verb", "clash_verb", "shell_verb", "air_raid_verb", "execute", "control_verb", "enter", "withdraw",
@@ -432,6 +434,11 @@ class _Coder:
                     and not self._has_battle_word(c.sent):
                 etype, stype = i_type, i_sub
                 rule += "+peaceful"
+        if inst is None and etype == "Explosions/Remote violence" and t.id.startswith("target") \
+                and self._has_cue("small_arms", min(bs, h.word_start), seg_e):
+            # "استهدف مجهولون بالأسلحة الرشاشة سيارة": gunfire, not shelling
+            etype, stype = "Battles", "Armed clash"
+            rule += "+small_arms"
         if actor1 is not None and self.lex.actors.get(actor1.ref) and t.sub_event_type_state and etype == "Battles":
             if self.lex.actors[actor1.ref].inter == 1:
                 stype = t.sub_event_type_state
@@ -459,7 +466,7 @@ class _Coder:
             actor2 = None
         if actor1 is not None and actor1.ref in self.civilian_ids and etype not in ("Protests", "Strategic developments"):
             actor1, actor2 = None, actor1
-        if etype == "Battles" and stype == "Armed clash" and t.id.startswith(("attack", "storm", "raid")) and (
+        if etype == "Battles" and stype == "Armed clash" and t.id.startswith(("attack", "storm", "raid", "target")) and (
                 (actor2 is not None and actor2.ref in self.civilian_ids)
                 or (actor2 is None and actor1 is not None and c.fatal_hits and self._has_cue(
                     "victims_civilian", c.fatal_hits[0].end, min(c.fatal_hits[0].end + 40, max(seg_e, c.clause_end))))):
@@ -688,6 +695,8 @@ class _Coder:
         """"اعتقلت دورية للأمن العام": one unit word in the nominative between verb and "لـX"."""
         ws = self.flat.rfind(" ", 0, m.nspan[0]) + 1
         between = self.flat[start:ws].split()
+        if len(between) == 2 and between[1] in _BELONGING_WORDS:
+            between = between[:1]  # "اعتقلت قوة تابعة للأمن العام"
         return len(between) == 1 and between[0] in _UNIT_WORDS and self._lam_prefixed(m)
 
     def _actors_in(self, span: tuple[int, int]) -> list[Mention]:
@@ -835,6 +844,12 @@ class _Coder:
         if actor1 is None and self.sentence_agent is not None and self.sentence_agent[0] == c.sent:
             # the agent of an earlier clause of the sentence ("لكنها انسحبت", "وأخلت")
             actor1 = self.sentence_agent[1]
+        if actor1 is None and verb and self.flat[max(c.sent[0], tw - 12):tw].split()[-1:] in _SAME_SUBJECT:
+            # "ونقلت قوات النظام ... لكنها انسحبت": the subject of the sentence's first clause
+            first = next((m for m in in_sentence if m.nspan[0] < tw and m.nspan not in speakers
+                          and not self._is_target(m, True)), None)
+            if first is not None:
+                actor1 = first
         if actor1 is None:
             # "أعلنت قوات سوريا الديمقراطية السيطرة على الباغوز": an armed group telling its own deed
             own = [m for m in in_sentence if m.nspan in speakers and m.nspan[0] < tw
