@@ -217,3 +217,16 @@ def test_transferring_vehicles_is_not_speaking_and_lakinnaha_keeps_the_subject()
     assert not [m for m in doc.mentions if m.kind == "source"]
     assert [(e.sub_event_type, e.actor1) for e in doc.events] == [
         ("Non-violent transfer of territory", "Military Forces of Syria")]
+
+
+def test_an_outlets_name_after_a_place_word_is_the_town(ocha) -> None:
+    evs = events("أعدم تنظيم داعش أربعة رجال رمياً بالرصاص في ساحة عامة بمدينة الميادين.", "2016-05-10")
+    assert [(e.sub_event_type, e.location, e.actor1, e.fatalities) for e in evs] == [
+        ("Attack", "Al Mayadin", "Islamic State", 4)]
+    doc = analyze("وقالت قناة الميادين إن الجيش سيطر على البلدة.", published="2016-05-10")
+    assert [m.name_en for m in doc.mentions if m.kind == "source"] == ["Al-Mayadeen"]
+
+
+def test_a_crowd_gathering_with_slogans_is_a_protest() -> None:
+    evs = events("تجمع المئات من أبناء مدينة السويداء وسط المدينة، رافعين شعارات تطالب برحيل النظام.", "2023-08-26")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Peaceful protest", "Protesters")]

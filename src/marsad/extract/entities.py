@@ -50,6 +50,7 @@ PLACE_TYPE_WORDS = _nset("قرية بلدة مدينة حي منطقة مخيم 
 PLACE_CUE_WORDS = PLACE_TYPE_WORDS | _nset(
     "في من إلى الى على نحو باتجاه قرب محيط أطراف ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل "
     "مدخل أطراف حتى عند بين وبين بلدات مناطق لبلدة لمدينة لقرية طريق أوتوستراد اوتوستراد")
+_OUTLET_WORDS = _nset("قناة قناه شبكة صحيفة موقع وكالة إذاعة تلفزيون")
 _TRANSFER_VERBS = _nset("نقل نقلت نقلوا ينقل تنقل")
 SPEECH_VERBS = _nset(
     "قال قالت قالوا يقول تقول أكد أكدت أكدوا يؤكد تؤكد أفاد أفادت أفادوا يفيد ذكر ذكرت ذكروا يذكر تذكر "
@@ -221,8 +222,10 @@ class _Context:
     # ---- places --------------------------------------------------------------------------
     def places(self) -> None:
         gaz = self.res.gazetteer
+        # a name that is also an outlet's ("الميادين") is the town after a place word ("بمدينة الميادين")
         place_hits = [h for h in self.hits if any(p.kind == "place" for p in h.payloads)
-                      and not any(p.kind in ("actor", "source") for p in h.payloads)]
+                      and not any(p.kind == "actor" for p in h.payloads)
+                      and not (any(p.kind == "source" for p in h.payloads) and not self._after_place_word(h))]
         cands: list[tuple[Hit, list[Place]]] = []
         for h in place_hits:
             ps = [gaz.by_id[p.ref] for p in h.payloads if p.kind == "place" and p.ref in gaz.by_id]
@@ -302,6 +305,13 @@ class _Context:
             start = h.start - 2 if h.prefix.endswith("ال") else h.start  # "الدقماق", not "دقماق"
             self._place_mention(start, h.end, p, how)
         self._anaphora(resolved)
+
+    def _after_place_word(self, h: Hit) -> bool:
+        prev = self.prev_words(h.word_start, 1)
+        w = prev[-1] if prev else ""
+        if w not in PLACE_TYPE_WORDS and len(w) > 3 and w[0] in "وفبل":
+            w = w[1:]
+        return w in PLACE_TYPE_WORDS or (h.prefix[:1] == "ب" and w not in _OUTLET_WORDS)
 
     def _place_mention(self, ns: int, ne: int, p: Place, how: str, extra: dict | None = None) -> Mention:
         info = {"kind": p.kind, "lat": p.lat, "lon": p.lon, "admin1": p.admin1, "admin1_pcode": p.admin1_pcode,

@@ -756,6 +756,9 @@ class _Coder:
         deaths = [*(k.end for k in self.cues.get("killed", []) if c.sent[0] <= k.start < c.sent[1]),
                   *(f.end for f in c.fatal_hits)]
         tw, te = c.trigger.word_start, c.trigger.end
+        if verb and t.fatal:
+            # "أعدم تنظيم داعش أربعة رجال": a killing verb of its own is followed by its agent
+            deaths = [e for e in deaths if e != te]
         in_sentence = self._actors_in(c.sent)
         victims = {m.nspan for m in in_sentence if any(
             0 <= m.nspan[0] - e <= 40 and ((e <= tw and m.nspan[0] < tw) or e >= te)
