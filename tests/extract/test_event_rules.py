@@ -230,3 +230,9 @@ def test_an_outlets_name_after_a_place_word_is_the_town(ocha) -> None:
 def test_a_crowd_gathering_with_slogans_is_a_protest() -> None:
     evs = events("تجمع المئات من أبناء مدينة السويداء وسط المدينة، رافعين شعارات تطالب برحيل النظام.", "2023-08-26")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("Peaceful protest", "Protesters")]
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_the_deed_it_tells() -> None:
+    evs = events("وقالت قوات سوريا الديمقراطية، اليوم الأربعاء، إن ثلاثة من مقاتليها قتلوا في هجوم شنته "
+                 "خلايا تابعة لتنظيم داعش على نقطة لها في مدينة الحسكة ليل الثلاثاء.", "2025-01-22")
+    assert [(e.event_date, e.actor1, e.fatalities) for e in evs] == [("2025-01-21", "Islamic State", 3)]

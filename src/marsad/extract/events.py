@@ -74,7 +74,7 @@ _TARGET_WORDS = frozenset(norm(w) for w in (
 # a unit of a force standing for it as subject; only after verbs read actively ("استهدفت دورية
 # لقوات النظام" is as often passive: the patrol was hit)
 _UNIT_WORDS = frozenset(norm(w) for w in (
-    "دورية دوريات قوة وحدة وحدات مجموعة مجموعات خلية كتيبة سرية مفرزة عناصر عنصر مقاتلو مقاتلون "
+    "دورية دوريات قوة وحدة وحدات مجموعة مجموعات خلية خلايا كتيبة سرية مفرزة عناصر عنصر مقاتلو مقاتلون "
     "حاجز طائرة طائرات مروحية مدفعية دبابة").split())
 _SAME_SUBJECT = [[norm(w)] for w in "لكنها لكنه لكنهم ولكنها ولكنه ولكنهم ثم بعدها بعدما".split()]
 _BELONGING_WORDS = frozenset(norm(w) for w in "تابعة تابع التابعة التابع تابعين التابعين".split())
@@ -226,6 +226,7 @@ class _Coder:
                 if p.layer == "cue":
                     self.cues.setdefault(p.kind, []).append(h)
         self.triggers = _dedupe_triggers(self.triggers)
+        self._speech_ends = sorted(h.end for h in doc.hits if any(p.kind == "speech" for p in h.payloads))
         self._trigger_starts = [h.word_start for h in self.triggers]
         self.sents = [(self._npos(s.start), self._npos(s.end), s) for s in doc.sentences]
         # "منذ الـ27 من الشهر الماضي" starts a duration, not an event; "منذ صباح أمس" starts one going
@@ -820,6 +821,12 @@ class _Coder:
                 prev = self.flat[max(0, ws - 20):ws].split()[-1:]
                 if m.nspan[0] - seg_s > 60:
                     break
+                if prev and prev[0] in _BELONGING_WORDS:
+                    prev3 = self.flat[max(0, ws - 40):ws].split()[-3:-1]
+                    if any(w in _STRONG_AGENT_WORDS or w in _UNIT_WORDS for w in prev3) and not any(
+                            w in ("علي", "ضد") for w in prev3):
+                        actor1 = m  # "هجوم شنته خلايا تابعة لتنظيم داعش": the cells' group did it
+                        break
                 if prev and prev[0] in _TARGET_WORDS:
                     continue  # "على مواقع للتنظيم": the target
                 if prev and prev[0].startswith(_LOYAL_PREFIXES):
@@ -968,10 +975,12 @@ class _Coder:
         lo = min(c.before[0], c.trigger.word_start)
         hi = c.seg[1]
         dates = self._event_dates
-        inside = [d for s, d in dates if lo <= s < hi and d.date] or [
-            d for s, d in self._since_dates if lo <= s < hi]
+        inside = [(s, d) for s, d in dates if lo <= s < hi and d.date] or [
+            (s, d) for s, d in self._since_dates if lo <= s < hi]
         if inside:
-            return inside[0], False
+            # "قالت قسد، اليوم الأربعاء، إن ... ليل الثلاثاء": the day of the statement is not the deed's
+            own = [d for s, d in inside if not self._statement_date(s)]
+            return (own or [d for _s, d in inside])[0], False
         if any(lo <= s < hi for s, d in dates):
             return None, False  # a relative date that cannot be resolved (no publication date)
         body = self._article_body_start()
@@ -987,6 +996,16 @@ class _Coder:
             if days and self._main_day(days[-1]):
                 return days[-1], True
         return None, False
+
+    def _statement_date(self, pos: int) -> bool:
+        """A date right after a speech verb and its speaker ("أعلن المرصد اليوم", "قالت X، الأربعاء،")."""
+        k = bisect_left(self._speech_ends, pos) - 1
+        if k < 0 or pos - self._speech_ends[k] > 45:
+            return False
+        end = self._speech_ends[k]
+        between = self.flat[end:pos]
+        return not any(end <= t < pos for t in self._trigger_starts[bisect_left(self._trigger_starts, end):][:3]) \
+            and " ان " not in between and " بان " not in between
 
     def _main_day(self, d: DateMention) -> bool:
         """A date of the day before publication (or that day) is the article's main day."""
