@@ -377,3 +377,27 @@ def test_an_html_page_read_then_cleaned():
     assert c.title == raw.title and c.text.startswith(raw.title + "\n\n")
     assert [c.text[s:e] for s, e in c.headings] == ["نزوح من القرى المحيطة"]
     assert paragraphs(c)[1].startswith("إدلب: قُتل أربعة مدنيين")
+
+
+def test_a_breadcrumb_is_furniture_and_the_title_below_it_stays() -> None:
+    page = ("الرئيسية / أخبار / سوريا\nمقتل خمسة مدنيين بقصف على إدلب\n\n"
+            "قتل خمسة مدنيين اليوم جراء قصف مدفعي على مدينة معرة النعمان جنوبي إدلب بحسب الدفاع المدني.\n")
+    c = clean(page)
+    assert c.title == "مقتل خمسة مدنيين بقصف على إدلب"
+    assert "الرئيسية" not in c.text
+
+
+@pytest.mark.parametrize("line", ["أخبار » سوريا » حلب", "الرئيسية > تقارير"])
+def test_breadcrumb_forms(line: str) -> None:
+    c = clean(f"{line}\nعنوان الخبر هنا\n\nنص الخبر الطويل الذي يروي ما جرى في المدينة أمس بحسب مصادر محلية.\n")
+    assert line not in c.text
+
+
+def test_a_title_with_a_site_name_is_not_a_breadcrumb() -> None:
+    c = clean("قصف على إدلب | عنب بلدي\n\nنص الخبر الطويل الذي يروي ما جرى في المدينة أمس بحسب مصادر محلية.\n")
+    assert c.title == "قصف على إدلب | عنب بلدي"
+
+
+def test_an_update_date_is_the_publication_date_when_no_other_is_printed() -> None:
+    c = clean("عنوان الخبر\nآخر تحديث: 12 مارس 2019 - 10:45 ص\n\nنص الخبر الطويل الذي يروي ما جرى في المدينة أمس.\n")
+    assert c.published == "2019-03-12"

@@ -283,6 +283,20 @@ def _stray_amp(m: re.Match, removed: list[str]) -> str:
     return m.group(0)
 
 
+_CRUMB_SEP_RE = re.compile(r"\s[/>»›|]\s|\s?[»›]\s?")
+_CRUMB_HOME = ("الرئيسية", "الصفحة الرئيسية", "الرئيسيه", "Home", "home")
+
+
+def _is_breadcrumb(line: str, n_words: int) -> bool:
+    """A site's path to the page: "الرئيسية / أخبار / سوريا", "أخبار » سوريا » حلب"."""
+    if n_words > 12 or line.endswith(_FINAL_PUNCT):
+        return False
+    parts = _CRUMB_SEP_RE.split(line)
+    if len(parts) < 2 or any(len(p.split()) > 3 or not p.strip() for p in parts):
+        return False
+    return len(parts) >= 3 or parts[0].strip() in _CRUMB_HOME
+
+
 def _tidy(text: str, removed: list[str]) -> list[str]:
     """Conversion artefacts and spacing, on the whole text at once; returns stripped lines."""
     if "&" in text:
@@ -398,6 +412,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
 
     first_long = next((i for i in range(n) if words[i] >= 25), n)
     published: str | None = None
+    updated: str | None = None
     site_summary: list[str] = []
     summary_mode = False
     section_left = 0
@@ -446,10 +461,15 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         if len(fw) <= 12 and _covered(fw, fur.lines, fur.max_words):
             drop(i)
             continue
+        if _is_breadcrumb(line, words[i]):
+            drop(i)  # "الرئيسية / أخبار / سوريا": the site's path to the page
+            continue
         iso = _date_line(line)
         if iso:
             drop(i)
-            if published is None and not _UPDATE_RE.search(line):
+            if _UPDATE_RE.search(line):
+                updated = updated or iso
+            elif published is None:
                 published = iso
             continue
         if words[i] <= 20 and folded.startswith(fur.prefixes):
@@ -459,6 +479,8 @@ def clean(text: str, title: str | None = None) -> Cleaned:
             drop(i)
             continue
 
+    if published is None:
+        published = updated  # only "آخر تحديث: ..." was printed: the best date the page gives
     body = [i for i in range(n) if kind[i] == _BODY]
 
     # Title.
