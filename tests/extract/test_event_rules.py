@@ -236,3 +236,8 @@ def test_the_day_of_a_statement_is_not_the_day_of_the_deed_it_tells() -> None:
     evs = events("وقالت قوات سوريا الديمقراطية، اليوم الأربعاء، إن ثلاثة من مقاتليها قتلوا في هجوم شنته "
                  "خلايا تابعة لتنظيم داعش على نقطة لها في مدينة الحسكة ليل الثلاثاء.", "2025-01-22")
     assert [(e.event_date, e.actor1, e.fatalities) for e in evs] == [("2025-01-21", "Islamic State", 3)]
+
+
+def test_a_dateline_names_a_place(ocha) -> None:
+    evs = events("حرستا – ريف دمشق: اندلعت اشتباكات عنيفة بين قوات النظام والفصائل فجر اليوم.", "2013-05-10")
+    assert [(e.location, e.admin1) for e in evs] == [("Harasta", "Rural Damascus")]

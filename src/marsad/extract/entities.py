@@ -50,6 +50,7 @@ PLACE_TYPE_WORDS = _nset("قرية بلدة مدينة حي منطقة مخيم 
 PLACE_CUE_WORDS = PLACE_TYPE_WORDS | _nset(
     "في من إلى الى على نحو باتجاه قرب محيط أطراف ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل "
     "مدخل أطراف حتى عند بين وبين بلدات مناطق لبلدة لمدينة لقرية طريق أوتوستراد اوتوستراد")
+_DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:[-–—:(]|\S+[ \t]*[-–—:(])")
 _OUTLET_WORDS = _nset("قناة قناه شبكة صحيفة موقع وكالة إذاعة تلفزيون")
 _TRANSFER_VERBS = _nset("نقل نقلت نقلوا ينقل تنقل")
 SPEECH_VERBS = _nset(
@@ -249,7 +250,7 @@ class _Context:
             prev1 = prev[-1] if prev else ""
             if prev1 not in PLACE_CUE_WORDS and len(prev1) > 3 and prev1[0] in "وفب":
                 prev1 = prev1[1:]  # "وقرية X", "وبلدة X"
-            has_cue = bool(h.prefix and h.prefix[-1] in "بل") or prev1 in PLACE_CUE_WORDS
+            has_cue = bool(h.prefix and h.prefix[-1] in "بل") or prev1 in PLACE_CUE_WORDS or self._dateline(h)
             has_type = prev1 in PLACE_TYPE_WORDS
             if h.key in _ANAPHORA_KEYS:
                 continue  # "أحياء المدينة": the city named before, not a village called المدينة
@@ -305,6 +306,15 @@ class _Context:
             start = h.start - 2 if h.prefix.endswith("ال") else h.start  # "الدقماق", not "دقماق"
             self._place_mention(start, h.end, p, how)
         self._anaphora(resolved)
+
+    def _dateline(self, h: Hit) -> bool:
+        """A place opening a paragraph before a dash, colon or agency ("حرستا – ريف دمشق:",
+        "إدلب (رويترز) -"): the dateline names where the report comes from."""
+        text = self.doc.norm.text
+        ws = h.word_start
+        if ws > 0 and text[ws - 1] != "\n" and text[max(0, ws - 2):ws] != "\n\n":
+            return False
+        return bool(_DATELINE_AFTER_RE.match(text, h.end))
 
     def _after_place_word(self, h: Hit) -> bool:
         prev = self.prev_words(h.word_start, 1)
