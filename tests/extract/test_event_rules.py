@@ -241,3 +241,41 @@ def test_the_day_of_a_statement_is_not_the_day_of_the_deed_it_tells() -> None:
 def test_a_dateline_names_a_place(ocha) -> None:
     evs = events("حرستا – ريف دمشق: اندلعت اشتباكات عنيفة بين قوات النظام والفصائل فجر اليوم.", "2013-05-10")
     assert [(e.location, e.admin1) for e in evs] == [("Harasta", "Rural Damascus")]
+
+
+# ---- set C classes -------------------------------------------------------------------------
+def test_an_angry_crowd_that_attacks_is_mob_violence() -> None:
+    evs = events("هاجم حشد غاضب محال تجارية في سوق مدينة حمص وأحرقوا عددا منها.", "2011-07-16")
+    assert "Mob violence" in [e.sub_event_type for e in evs]
+    assert not [e for e in evs if e.event_type == "Battles"]
+
+
+def test_the_seat_of_a_monitor_is_not_the_scene() -> None:
+    evs = events("وقال المرصد السوري ومقره بريطانيا إن 20 مقاتلا قتلوا في اشتباكات بمدينة يبرود.", "2014-03-10")
+    assert evs and all(e.country == "Syria" for e in evs)
+
+
+def test_the_two_ends_of_a_road_are_one_event() -> None:
+    evs = events("قتل شخصان بانفجار عبوة ناسفة على الطريق الواصل بين بلدة اليادودة ومدينة درعا.", "2021-05-10")
+    assert [e.fatalities for e in evs] == [2]
+
+
+def test_a_war_toll_is_not_an_event() -> None:
+    assert events("وقالت الأمم المتحدة إن أكثر من 220 ألف شخص قتلوا في النزاع السوري.", "2015-03-10") == []
+
+
+@pytest.mark.parametrize("text", [
+    "كما شهدت مدينة شهبا وبلدتا القريا وعريقة وقفات احتجاجية مماثلة.",
+    "وخرج الآلاف في مدينتي القامشلي وعامودا مطالبين بإسقاط النظام.",
+])
+def test_protests_in_several_towns_are_one_event_each(text: str, ocha) -> None:
+    evs = events(text, "2023-08-28")
+    assert len(evs) >= 2 and all(e.event_type == "Protests" for e in evs)
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("ارتقى شهيد مدني جراء قصف مدفعي على بلدة كفرنبل.", 1),
+    ("قتل 14 عنصرا في هجوم على حاجز قرب مدينة الباب وتدمير عربتين.", 14),
+])
+def test_martyrdom_words_and_dual_things(text: str, dead: int) -> None:
+    assert [e.fatalities for e in events(text, "2019-05-10")] == [dead]

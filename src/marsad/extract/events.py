@@ -90,8 +90,9 @@ _AGENT_WORDS = frozenset(norm(w) for w in (
     "من برصاص رصاص بنيران نيران").split())
 _STRONG_AGENT_WORDS = _AGENT_WORDS - {"من"}  # "عنصرين من قوات النظام" are the dead, not the agent
 _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
+_SEAT_WORDS = frozenset(norm(w) for w in "مقره ومقره مقرها ومقرها مقرهم ومقرهم يتخذ تتخذ ومركزه مركزه ومركزها".split())
 _CENTRE = norm("وسط")
-_ROAD_WORDS = frozenset(norm(w) for w in "طريق الطريق اوتوستراد أوتوستراد الاوتوستراد الأوتوستراد طريقي".split())
+_ROAD_WORDS = frozenset(norm(w) for w in "طريق الطريق اوتوستراد أوتوستراد الاوتوستراد الأوتوستراد طريقي الواصل الرابط".split())
 _DEST_ALWAYS = frozenset(norm(w) for w in "باتجاه نحو اتجاه صوب".split())
 _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مشارف ضواحي أرياف ريف بمحيط".split())
 _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
@@ -126,7 +127,7 @@ _STILL = frozenset(norm(w) for w in "زال يزال تزال زالت زالو�
 _NEGATION_NEAR = frozenset(norm(w) for w in "لم لن لا ليس ما عدم دون".split())
 _PERSON_NOUNS_1 = frozenset(norm(w) for w in (
     "شخص رجل طفل طفلة امرأة عنصر مدني جندي مواطن مقاتل ضابط شاب سيدة فتى سائق ابن ابنة زوجة زوج شقيق "
-    "قائد قيادي").split())
+    "قائد قيادي شهيد").split())
 _ONE_DEAD = frozenset(norm(w) for w in (
     "مقتله|مقتلها|مصرعه|مصرعها|لقي مصرعه|لقيت مصرعها|حتفه|لقي حتفه|لقيت حتفها|استشهاده|استشهادها|وفاته|"
     "وفاتها|متأثرا بجراحه|متأثرة بجراحها|متأثرا بجروحه|متأثرة بجروحها").split("|"))
@@ -155,6 +156,16 @@ def _unsuffixed(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def _thing_noun(word: str) -> bool:
+    """A noun of things, not people, also in the dual ("عربتين", "دبابتين")."""
+    if word in _NOT_PERSON_NOUNS:
+        return True
+    for suffix, repl in (("تين", "ه"), ("تان", "ه"), ("ين", ""), ("ان", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] + repl in _NOT_PERSON_NOUNS:
+            return True
+    return False
 
 
 def _accusative_bare(word: str) -> str:
@@ -467,6 +478,11 @@ class _Coder:
             actor2 = None
         if actor1 is not None and actor1.ref in self.civilian_ids and etype not in ("Protests", "Strategic developments"):
             actor1, actor2 = None, actor1
+        if etype == "Battles" and actor1 is not None and actor1.info.get("inter") in (5, 6):
+            # "هاجم حشد غاضب محال تجارية": rioters or protesters who attack make a riot, not a battle
+            etype = "Riots"
+            stype = "Violent demonstration" if actor1.info.get("inter") == 6 else "Mob violence"
+            rule += "+crowd"
         if etype == "Battles" and stype == "Armed clash" and t.id.startswith(("attack", "storm", "raid", "target")) and (
                 (actor2 is not None and actor2.ref in self.civilian_ids)
                 or (actor2 is None and actor1 is not None and c.fatal_hits and self._has_cue(
@@ -1045,8 +1061,9 @@ class _Coder:
         prev2 = prev[-2:]
         if any(w in _DIRECTION and w != _CENTRE for w in prev2):
             return "ref"  # "شمال مدينة حمص" is outside it, but "وسط مدينة الباب" is in it
-        if any(w in _ROAD_WORDS for w in prev2):
-            return "ref"  # "على طريق دمشق - السويداء": the ends of a road, not where it happened
+        if any(w in _ROAD_WORDS for w in prev):
+            # "على طريق دمشق - السويداء", "الطريق الواصل بين X وY": the ends of a road
+            return "ref"
         if any(w in _DEST_ALWAYS for w in prev2) or (displacement and any(w in _DEST for w in prev2)):
             return "dest"
         if any(w in _NEAR for w in prev2):
@@ -1163,7 +1180,7 @@ class _Coder:
             if n.kind == "dual" and s - last_end <= 1:
                 continue  # "طفلان شقيقان": two children who are brothers, not four people
             last_end = e
-            if n.noun and _bare(norm(n.noun)) in _NOT_PERSON_NOUNS and norm(n.noun)[:1] not in ("ب", "ل"):
+            if n.noun and _thing_noun(_bare(norm(n.noun))) and norm(n.noun)[:1] not in ("ب", "ل"):
                 continue  # "20 قذيفة" counts shells ("العشرات بهجوم": the attack is how they died)
             before2 = self.flat[max(0, s - 16):s].split()[-2:]
             if before2[-1:] and before2[-1] in _SUBSET_WORDS:
@@ -1256,6 +1273,8 @@ class _Coder:
         for h in self.cues.get("country", []):
             if c.seg[0] <= h.start < c.seg[1] or c.before[0] <= h.start < c.before[1]:
                 prev = self.flat[max(0, h.word_start - 12):h.word_start].split()[-1:]
+                if prev and prev[0] in _SEAT_WORDS:
+                    continue  # "المرصد ومقره بريطانيا": where the monitor sits, not where it happened
                 placed = bool(h.prefix.startswith(("ب", "وب"))) or (prev and prev[0] in _COUNTRY_PLACE_WORDS)
                 found.append((int(placed), h.start, next(p.ref for p in h.payloads if p.kind == "country")))
         return max(found)[2] if found else None
