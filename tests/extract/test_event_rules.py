@@ -279,3 +279,13 @@ def test_protests_in_several_towns_are_one_event_each(text: str, ocha) -> None:
 ])
 def test_martyrdom_words_and_dual_things(text: str, dead: int) -> None:
     assert [e.fatalities for e in events(text, "2019-05-10")] == [dead]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("قصفت طائرات النظام مدينة دوما يوم السبت. وفي اليوم ذاته قصفت المدفعية بلدة حرستا.", "2016-05-07"),
+    ("قصفت طائرات النظام مدينة دوما يوم السبت، وفي اليوم التالي قصفت المدفعية بلدة حرستا.", "2016-05-08"),
+])
+def test_same_day_and_next_day_refer_to_the_day_told_before(text: str, day: str) -> None:
+    evs = events(text, "2016-05-10")
+    harasta = [e for e in evs if e.location == "Harasta"]
+    assert [e.event_date for e in harasta] == [day]

@@ -52,6 +52,7 @@ from marsad.extract.entities import resources
 from marsad.lexicon import Trigger
 from marsad.lexicon.matcher import Hit
 from marsad.model import DateMention, Document, Event, Mention
+from marsad.text.dates import resolve_anaphora
 from marsad.text.normalize import norm
 
 __all__ = ["find_events", "DISORDER"]
@@ -991,7 +992,12 @@ class _Coder:
         lo = min(c.before[0], c.trigger.word_start)
         hi = c.seg[1]
         dates = self._event_dates
-        inside = [(s, d) for s, d in dates if lo <= s < hi and d.date] or [
+        tw = c.trigger.word_start
+        near = [(s, d) for s, d in dates if lo <= s < hi and (d.date or self._anaphoric(s, d))]
+        # the date after the trigger in its segment, else the nearest before it
+        near = [x for x in near if x[0] >= tw][:1] + [x for x in near if x[0] < tw][::-1] + \
+            [x for x in near if x[0] >= tw][1:]
+        inside = [(s, self._anaphoric(s, d) or d) for s, d in near] or [
             (s, d) for s, d in self._since_dates if lo <= s < hi]
         if inside:
             # "قالت قسد، اليوم الأربعاء، إن ... ليل الثلاثاء": the day of the statement is not the deed's
@@ -1000,10 +1006,11 @@ class _Coder:
         if any(lo <= s < hi for s, d in dates):
             return None, False  # a relative date that cannot be resolved (no publication date)
         body = self._article_body_start()
-        prev = [d for s, d in dates if body <= s < lo and d.date and self._recent(d)]
+        prev = [a for s, d in dates if body <= s < lo and (a := d if d.date else self._anaphoric(s, d)) is not None
+                and self._recent(a)]
         if prev:
             d = prev[-1]
-            same_sentence = any(c.sent[0] <= s < lo and dd is d for s, dd in dates)
+            same_sentence = any(c.sent[0] <= s < lo and dd.start == d.start for s, dd in dates)
             if same_sentence:
                 return d, True
             # else the last day-precise date told before, when it is the article's main day
@@ -1012,6 +1019,16 @@ class _Coder:
             if days and self._main_day(days[-1]):
                 return days[-1], True
         return None, False
+
+    def _anaphoric(self, pos: int, d: DateMention) -> DateMention | None:
+        """"في اليوم ذاته", "في اليوم التالي": resolved against the day told before it, if any."""
+        if d.date:
+            return None
+        before = [x for p, x in self._event_dates if p < pos and x.date and x.precision == 1]
+        if not before:
+            return None
+        day = resolve_anaphora(d, date.fromisoformat(before[-1].date))
+        return DateMention(d.start, d.end, d.text, day.isoformat(), 1, True, d.part) if day else None
 
     def _statement_date(self, pos: int) -> bool:
         """A date right after a speech verb and its speaker ("أعلن المرصد اليوم", "قالت X، الأربعاء،")."""
