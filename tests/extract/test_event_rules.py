@@ -289,3 +289,12 @@ def test_same_day_and_next_day_refer_to_the_day_told_before(text: str, day: str)
     evs = events(text, "2016-05-10")
     harasta = [e for e in evs if e.location == "Harasta"]
     assert [e.event_date for e in harasta] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "أطلق مسلحون النار على حاجز في مدينة الصنمين ثم لاذ الباقون بالفرار.",
+    "وجاء ذلك بعد انسحاب الميليشيات الإيرانية من مدينة البوكمال أواخر العام الماضي.",
+])
+def test_attackers_running_away_and_last_years_withdrawal_are_not_displacement_or_transfer(text: str) -> None:
+    assert [e.sub_event_type for e in events(text, "2025-03-10")
+            if e.sub_event_type in ("Displacement", "Non-violent transfer of territory")] == []

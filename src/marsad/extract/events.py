@@ -106,7 +106,8 @@ _TARGET_KEY_ENDINGS = (" علي", " ضد")
 _WEAK_BACKGROUND = frozenset(norm(w) for w in (
     "كانت|كان قد|كانت قد|في العام|تكرار|يذكر|عام 2011|عام 2012|عام 2013|عام 2014|عام 2015|عام 2016|عام 2017|"
     "عام 2018|عام 2019|عام 2020").split("|"))
-_BACKGROUND_AFTER = frozenset(norm(w) for w in "آنذاك|حينها|حينذاك|في حينه".split("|"))
+_BACKGROUND_AFTER = frozenset(norm(w) for w in (
+    "آنذاك|حينها|حينذاك|في حينه|العام الماضي|في العام الماضي|العام الفائت").split("|"))
 _COUNTRY_PLACE_WORDS = frozenset(norm(w) for w in "في شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل قرب الى إلى من".split())
 _BACKING_WORDS = frozenset(norm(w) for w in (
     "مدعمة مدعومة مدعوما مدعمين مدعومين بمساندة بدعم برفقة بمشاركة مع إلى جانب والمسلحين الموالين").split())
@@ -1095,6 +1096,8 @@ class _Coder:
         # last: the rest of the sentence up to the next trigger, past a clause break that cut the
         # segment ("اعتقلت الدوريات أمس، بحسب مصادر محلية، أربعة عناصر في بلدة الحفة")
         k = bisect_left(self._trigger_starts, seg_e)
+        while k < len(self.triggers) and self.triggers[k].prefix in _PURPOSE_PREFIXES:
+            k += 1  # "بالتخطيط لعمليات اغتيال في جبلة": a purpose, not a deed with a place of its own
         rest_end = min(c.sent[1], self._trigger_starts[k] if k < len(self._trigger_starts) else c.sent[1])
         for s, e in ((seg_s, seg_e), c.before, (c.sent[0], c.trigger.word_start), (seg_e, rest_end)):
             roles = [(m, self._place_role(m, displacement)) for m in self._places_in(s, e)]
