@@ -298,3 +298,9 @@ def test_same_day_and_next_day_refer_to_the_day_told_before(text: str, day: str)
 def test_attackers_running_away_and_last_years_withdrawal_are_not_displacement_or_transfer(text: str) -> None:
     assert [e.sub_event_type for e in events(text, "2025-03-10")
             if e.sub_event_type in ("Displacement", "Non-violent transfer of territory")] == []
+
+
+def test_eliminating_fighters_after_strikes_is_the_strikes_toll() -> None:
+    evs = events("شنت الطائرات الروسية ضربات مركزة على مواقع المسلحين في مدينة جسر الشغور وقضت على عدد منهم.",
+                 "2016-05-10")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Air/drone strike", 10)]
