@@ -304,3 +304,13 @@ def test_eliminating_fighters_after_strikes_is_the_strikes_toll() -> None:
     evs = events("شنت الطائرات الروسية ضربات مركزة على مواقع المسلحين في مدينة جسر الشغور وقضت على عدد منهم.",
                  "2016-05-10")
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Air/drone strike", 10)]
+
+
+def test_alqa_alqabd_with_words_between_is_an_arrest_not_a_drop() -> None:
+    evs = events("ألقت إدارة الأمن العام في محافظة طرطوس اليوم القبض على ضابط سابق في مدينة الدريكيش.", "2025-01-25")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Arrests", "Police Forces of Syria (2024-)")]
+
+
+def test_helicopters_belonging_to_the_government_are_its_air_force() -> None:
+    evs = events("ألقت طائرات هليكوبتر تابعة للحكومة براميل متفجرة على بلدة داعل.", "2013-05-10")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Air/drone strike", "Military Forces of Syria")]

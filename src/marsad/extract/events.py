@@ -77,6 +77,7 @@ _TARGET_WORDS = frozenset(norm(w) for w in (
 _UNIT_WORDS = frozenset(norm(w) for w in (
     "دورية دوريات قوة وحدة وحدات مجموعة مجموعات خلية خلايا كتيبة سرية مفرزة عناصر عنصر مقاتلو مقاتلون "
     "حاجز طائرة طائرات مروحية مدفعية دبابة").split())
+_ARREST_WORD = norm("القبض")
 _SAME_SUBJECT = [[norm(w)] for w in "لكنها لكنه لكنهم ولكنها ولكنه ولكنهم ثم بعدها بعدما".split()]
 _BELONGING_WORDS = frozenset(norm(w) for w in "تابعة تابع التابعة التابع تابعين التابعين".split())
 _UNIT_SUBJECT_TRIGGERS = frozenset((
@@ -293,6 +294,8 @@ class _Coder:
                 continue
             if tdef.pos != "verb" and self._in_list_of_nouns(h):
                 continue  # "من اعتقال وإذلال وسرقة": a list of practices, not a deed
+            if tdef.id == "air_drop" and _ARREST_WORD in self.flat[h.end:h.end + 90].split()[:9]:
+                continue  # "ألقت إدارة الأمن العام في طرطوس القبض على": an arrest, told by its own trigger
             if tdef.event_type is None:
                 deaths.append(h)
                 continue
