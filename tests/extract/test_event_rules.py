@@ -314,3 +314,9 @@ def test_alqa_alqabd_with_words_between_is_an_arrest_not_a_drop() -> None:
 def test_helicopters_belonging_to_the_government_are_its_air_force() -> None:
     evs = events("ألقت طائرات هليكوبتر تابعة للحكومة براميل متفجرة على بلدة داعل.", "2013-05-10")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [("Air/drone strike", "Military Forces of Syria")]
+
+
+def test_the_same_deed_told_for_a_quarter_and_its_city_is_one_event() -> None:
+    evs = events("سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم. وأضاف المصدر أن القذائف التي سقطت "
+                 "على دمشق أدت إلى مقتل شخصين.", "2016-05-10")
+    assert [(e.location, e.fatalities) for e in evs] == [("Bab Touma (Damascus)", 2)]

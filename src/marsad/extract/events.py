@@ -250,6 +250,7 @@ class _Coder:
         # "منذ منتصف الشهر الماضي": a campaign over weeks (with a toll, a total, not one event's)
         self._long_since = [s for s, _e, d in self.dates if self._is_since(s) and not self._recent(d)]
         self.sentence_agent: tuple[tuple[int, int], Mention] | None = None
+        self._place_kinds: dict[int, tuple[Any, Any, Any, Any]] = {}  # id(event) -> kind, parent, ref, pcode
         self.civilians_id = next((a.id for a in self.lex.actors.values() if a.name_en == "Civilians"), None)
         self.civilian_ids = frozenset(a.id for a in self.lex.actors.values() if a.inter == 7)
 
@@ -277,7 +278,7 @@ class _Coder:
                     events.append(ev)
             if sent_places:
                 last_place = sent_places[0]
-        self.doc.events = _merge_duplicates(events)
+        self.doc.events = _merge_duplicates(events, self._place_kinds)
         for i, ev in enumerate(self.doc.events, 1):
             ev.event_id_cnty = f"{(self.doc.article_id or 'DOC')}-{i}"
 
@@ -589,6 +590,8 @@ class _Coder:
             ev.evidence = self.doc.text[evid_s:evid_e]
             ev.evidence_start, ev.evidence_end = evid_s, evid_e
             ev.rule = rule + ("+place:inherited" if place_inherited else "")
+            if pl is not None:
+                self._place_kinds[id(ev)] = (pl.info.get("kind"), pl.info.get("parent"), pl.ref, pl.info.get("pcode"))
             ev.confidence = _confidence(t, actor1, pl, place_inherited)
             ev.notes = ""
             events.append(ev)
@@ -1391,9 +1394,24 @@ def _confidence(t: Trigger, actor1: Mention | None, place: Mention | None, inher
     return round(min(c, 0.95), 2)
 
 
-def _merge_duplicates(events: list[Event]) -> list[Event]:
+def _merge_duplicates(events: list[Event], kinds: dict[int, tuple[Any, Any, Any, Any]] | None = None) -> list[Event]:
     """One event per action, actor pair, place and day within an article."""
     events = [ev for ev in events if ev.admin1 is not None or not ev.in_scope]
+    if kinds:
+        # "قصف على حي باب توما" and, in a later paragraph, the same shelling "على دمشق": the quarter
+        for ev in list(events):
+            kind, _parent, ref, pcode = kinds.get(id(ev), (None, None, None, None))
+            if kind != "city":
+                continue
+            part = next((k for k in events if k is not ev and kinds.get(id(k), (None,))[0] in ("neighbourhood", "landmark")
+                         and kinds[id(k)][1] in (ref, pcode) and k.sub_event_type == ev.sub_event_type
+                         and _near_dates(k.event_date, ev.event_date) and _same_sides(k, ev)), None)
+            if part is not None:
+                part.fatalities = max(part.fatalities, ev.fatalities)
+                for a in ("actor1", "inter1", "actor1_ar", "actor2", "inter2", "actor2_ar"):
+                    if getattr(part, a) is None and getattr(ev, a) is not None:
+                        setattr(part, a, getattr(ev, a))
+                events = [x for x in events if x is not ev]
     # "دخلت ... من دون قتال": a takeover said to be peaceful is the non-violent transfer, not a battle
     peaceful = {(ev.location, ev.event_date) for ev in events
                 if ev.sub_event_type == "Non-violent transfer of territory" and "+peaceful" in ev.rule}
