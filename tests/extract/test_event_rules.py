@@ -320,3 +320,9 @@ def test_the_same_deed_told_for_a_quarter_and_its_city_is_one_event() -> None:
     evs = events("سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم. وأضاف المصدر أن القذائف التي سقطت "
                  "على دمشق أدت إلى مقتل شخصين.", "2016-05-10")
     assert [(e.location, e.fatalities) for e in evs] == [("Bab Touma (Damascus)", 2)]
+
+
+def test_a_record_since_a_period_is_not_a_total() -> None:
+    evs = events("قتل تسعة شبان في مدينة نوى خلال تصديهم لقوة إسرائيلية توغلت غربي المدينة، في أعنف مواجهة "
+                 "منذ بدء التوغلات الإسرائيلية في الجنوب.", "2025-04-03")
+    assert [e.fatalities for e in evs] == [9]

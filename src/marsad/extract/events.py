@@ -78,6 +78,9 @@ _UNIT_WORDS = frozenset(norm(w) for w in (
     "دورية دوريات قوة وحدة وحدات مجموعة مجموعات خلية خلايا كتيبة سرية مفرزة عناصر عنصر مقاتلو مقاتلون "
     "حاجز طائرة طائرات مروحية مدفعية دبابة").split())
 _ARREST_WORD = norm("القبض")
+_RECORD_WORDS = frozenset(norm(w) for w in (
+    "الأولى الأول أعنف الأعنف أكبر الأكبر أشد الأشد أوسع الأوسع أخطر الأخطر أعلى الأعلى أكثر الأكثر "
+    "أدمى الأدمى أطول").split())
 _SAME_SUBJECT = [[norm(w)] for w in "لكنها لكنه لكنهم ولكنها ولكنه ولكنهم ثم بعدها بعدما".split()]
 _BELONGING_WORDS = frozenset(norm(w) for w in "تابعة تابع التابعة التابع تابعين التابعين".split())
 _UNIT_SUBJECT_TRIGGERS = frozenset((
@@ -685,8 +688,9 @@ class _Coder:
         return any(w in _ACCUSED_WORDS for w in self.flat[start:year_pos].split())
 
     def _first_in(self, x: Hit) -> bool:
-        """"للمرة الأولى منذ سنوات": a first in years, not a total."""
-        return self.flat[max(0, x.start - 16):x.start].split()[-1:] == ["الاولي"]
+        """"للمرة الأولى منذ سنوات", "في أعنف مواجهة منذ بدء التوغلات": a record over a period, told of
+        one deed, not a total."""
+        return any(w in _RECORD_WORDS for w in self.flat[max(0, x.start - 30):x.start].split()[-3:])
 
     # ---- actors ----------------------------------------------------------------------------
     def _is_target(self, m: Mention, verb: bool, subject: bool = False) -> bool:
