@@ -326,3 +326,10 @@ def test_a_record_since_a_period_is_not_a_total() -> None:
     evs = events("قتل تسعة شبان في مدينة نوى خلال تصديهم لقوة إسرائيلية توغلت غربي المدينة، في أعنف مواجهة "
                  "منذ بدء التوغلات الإسرائيلية في الجنوب.", "2025-04-03")
     assert [e.fatalities for e in evs] == [9]
+
+
+def test_received_reports_of_killings_is_not_a_drop_and_the_killing_stands(ocha) -> None:
+    evs = events("وقال مكتب الأمم المتحدة إنه تلقى تقارير موثوقة عن مقتل 82 مدنياً على يد قوات موالية للنظام "
+                 "داخل منازلهم في أحياء بستان القصر والكلاسة.", "2016-12-13")
+    assert evs and all(e.sub_event_type == "Attack" and e.actor1 == "Military Forces of Syria" for e in evs)
+    assert sum(e.fatalities for e in evs) == 82

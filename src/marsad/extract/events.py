@@ -92,7 +92,7 @@ _LOYAL_PREFIXES = ("موالي", "الموالي", "مواليه", "الموال
 _MEMBER_WORDS = frozenset(norm(w) for w in "عناصر مقاتلي مسلحي".split())
 _AGENT_WORDS = frozenset(norm(w) for w in (
     "شنتها شنها شنته شنه شنوه نفذتها نفذها نفذه نفذوه قبل شنت شن نفذت نفذ ألقتها ألقاها أطلقتها أطلقها أطلقه "
-    "من برصاص رصاص بنيران نيران").split())
+    "من برصاص رصاص بنيران نيران يد ايدي").split())  # (and "على يد X": by the hand of X)
 _STRONG_AGENT_WORDS = _AGENT_WORDS - {"من"}  # "عنصرين من قوات النظام" are the dead, not the agent
 _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
 _SEAT_WORDS = frozenset(norm(w) for w in "مقره ومقره مقرها ومقرها مقرهم ومقرهم يتخذ تتخذ ومركزه مركزه ومركزها".split())
@@ -277,8 +277,17 @@ class _Coder:
                 continue
             cands = self._candidates(trig, (ss, se), si)
             for c in cands:
-                for ev in self._code(c, last_place):
-                    events.append(ev)
+                coded = self._code(c, last_place)
+                if not coded and c.tdef.event_type is not None and c.fatal_hits and c.tdef.weak and not self._blocked(c):
+                    # the weak trigger the dead were lent to found no actor or place: the death word
+                    # stands on its own (a blocked deed keeps its dead blocked)
+                    d = c.fatal_hits[0]
+                    own = _Cand(d, self._tdef(d), (d.end, max(d.end, c.seg[1], c.clause_end)), (c.before[0], d.word_start),
+                                c.sent, c.sent_index, fatal_hits=list(c.fatal_hits), clause_start=c.clause_start,
+                                clause_end=max(c.clause_end, d.end))
+                    if own.tdef is not None:
+                        coded = self._code(own, last_place)
+                events.extend(coded)
             if sent_places:
                 last_place = sent_places[0]
         self.doc.events = _merge_duplicates(events, self._place_kinds)

@@ -163,7 +163,9 @@ _TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:am|pm|
                       r"|(?<=\d)t(?=\d)|(?<=\d)z(?!\w)|[+-]\d{2}:?\d{2}(?!\d)")
 _WEEKDAY_RE = re.compile(r"(?<!\w)(?:يوم\s+)?(?:ال)?(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه)(?!\w)|"
                          r"(?<!\w)(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?!\w)")
-_HIJRI_RE = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{_HIJRI_MONTHS})\s+\d{{4}}(?:\s*ه)?(?!\w)")
+_HIJRI_RE = re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:شهر\s+)?(?:{_HIJRI_MONTHS})\s+\d{{4}}(?:\s*ه)?(?!\w)")
+# "رقم العدد [13896]": the issue number printed with the date of a newspaper's page
+_ISSUE_RE = re.compile(r"(?:رقم\s+)?العدد\s*[\[(]?\s*\d{1,6}\s*[\])]?")
 _ZONE_RE = re.compile(r"بتوقيت\s+\S+(?:\s+(?:المكرمه|المنوره))?|(?<!\w)(?:gmt|utc)(?!\w)")
 _DATE_LEFTOVERS = frozenset({
     "م", "ه", "في", "الساعه", "ساعه", "يوم", "نشر", "نشرت", "نشر في", "تاريخ", "النشر", "بتاريخ",
@@ -233,6 +235,7 @@ def _date_line(line: str) -> str | None:
     for s, e, _ in reversed(found):
         rest = rest[:s] + " " + rest[e:]
     rest = _HIJRI_RE.sub(" ", rest)
+    rest = _ISSUE_RE.sub(" ", rest)
     rest = _ZONE_RE.sub(" ", rest)
     rest = _TIME_RE.sub(" ", rest)
     rest = _WEEKDAY_RE.sub(" ", rest)
@@ -283,6 +286,17 @@ def _stray_amp(m: re.Match, removed: list[str]) -> str:
     return m.group(0)
 
 
+# bylines with a colon, hashtag lines, counters, relative times and social links (short lines only)
+_SOCIAL = r"(?:تلغرام|تيليغرام|تلجرام|تويتر|فيسبوك|فيس بوك|يوتيوب|واتساب|واتس اب|انستغرام|إنستغرام|انستقرام|إكس)"
+_WIDGET_RE = re.compile(
+    r"^(?:(?:بقلم|إعداد|اعداد|تحرير|كتب|كتبت|ترجمة|تقرير|إشراف|اشراف|تصوير)\s*[:：].{0,60}"
+    r"|(?:#\S+\s*){1,12}"
+    r"|(?:التعليقات|تعليقات|المشاهدات|مشاهدات|القراءات|قراءات|الإعجابات|عدد القراءات|عدد المشاهدات)\s*[:(]?\s*\d{1,7}\s*\)?"
+    r"|\d{1,7}\s*(?:مشاهدة|قراءة|تعليق|تعليقات|مشاركة)"
+    r"|منذ\s+(?:\d+|دقيقة|ساعة|يوم|دقائق|ساعات|أيام|ساعتين|يومين)\s*(?:دقيقة|دقائق|ساعة|ساعات|يوم|أيام)?"
+    r"|[^.!?؟\n]{0,40}" + _SOCIAL + r"[^.!?؟\n]{0,30}"
+    r"|\((?:[^()]{2,40}[،,]\s*)*[^()]{2,40}\)"
+    r")$")
 _CRUMB_SEP_RE = re.compile(r"\s[/>»›|]\s|\s?[»›]\s?")
 _CRUMB_HOME = ("الرئيسية", "الصفحة الرئيسية", "الرئيسيه", "Home", "home")
 
@@ -294,7 +308,7 @@ def _is_breadcrumb(line: str, n_words: int) -> bool:
     parts = _CRUMB_SEP_RE.split(line)
     if len(parts) < 2 or any(len(p.split()) > 3 or not p.strip() for p in parts):
         return False
-    return len(parts) >= 3 or parts[0].strip() in _CRUMB_HOME
+    return len(parts) >= 3 or parts[0].strip() in _CRUMB_HOME or ("»" in line or "›" in line)
 
 
 def _tidy(text: str, removed: list[str]) -> list[str]:
@@ -381,6 +395,30 @@ def _stems(folded_words: str) -> set[str]:
 _BLANK, _BODY, _REMOVED, _SUMMARY = 0, 1, 2, 3
 
 
+def _drop_menus(lines: list[str], kind: list[int], words: list[int], first_long: int, removed: list[str]) -> None:
+    """Menus copied with the page: three or more lines in a row of one to three words each, no
+    sentence among them, above the first paragraph or below the last ("أخبار", "سياسة", "اقتصاد")."""
+    n = len(lines)
+    last_long = max((i for i in range(n) if words[i] >= 25), default=-1)
+
+    def short(i: int) -> bool:
+        return kind[i] == _BODY and 1 <= words[i] <= 3 and not lines[i].endswith(_FINAL_PUNCT)
+
+    i = 0
+    while i < n:
+        if not short(i) or (first_long <= i <= last_long):
+            i += 1
+            continue
+        j = i
+        while j < n and short(j):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                kind[k] = _REMOVED
+                removed.append(lines[k])
+        i = max(j, i + 1)
+
+
 def clean(text: str, title: str | None = None) -> Cleaned:
     """Remove page furniture from ``text``; ``title`` is the page's title when known.
 
@@ -414,8 +452,9 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     published: str | None = None
     updated: str | None = None
     site_summary: list[str] = []
-    summary_mode = False
+    summary_mode = summary_plain = False
     section_left = 0
+    _drop_menus(lines, kind, words, first_long, removed)
 
     def drop(i: int) -> None:
         kind[i] = _REMOVED
@@ -426,7 +465,10 @@ def clean(text: str, title: str | None = None) -> Cleaned:
             continue
         line = lines[i]
         if summary_mode:
-            if _BULLET_RE.match(line):
+            # bullets, or (a copy from the browser loses them) the sentences up to the next blank line
+            bullet = _BULLET_RE.match(line)
+            if bullet or (summary_plain and line.endswith(_FINAL_PUNCT) and words[i] <= 40
+                          and i > 0 and kind[i - 1] != _BLANK):
                 item = _BULLET_RE.sub("", line).strip()
                 if item:
                     site_summary.append(item)
@@ -439,16 +481,18 @@ def clean(text: str, title: str | None = None) -> Cleaned:
             continue
         folded = _fold_words(line)
         if section_left:
-            if folded and words[i] <= 20 and not line.endswith(_FINAL_PUNCT):
+            if folded and words[i] <= 20 and (not line.endswith(_FINAL_PUNCT) or line.endswith(("؟", "?"))):
                 section_left -= 1
                 drop(i)
                 continue
             section_left = 0
         if folded in fur.summary_markers:
             j = next_nonblank(i)
-            if j is not None and _BULLET_RE.match(lines[j]):
+            if j is not None and (_BULLET_RE.match(lines[j]) or (
+                    lines[j].endswith(_FINAL_PUNCT) and words[j] <= 40 and kind[j - 1] != _BLANK)):
                 drop(i)
                 summary_mode = True
+                summary_plain = not _BULLET_RE.match(lines[j])
                 continue
         if folded in fur.section_markers:
             drop(i)
@@ -461,10 +505,17 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         if len(fw) <= 12 and _covered(fw, fur.lines, fur.max_words):
             drop(i)
             continue
-        if _is_breadcrumb(line, words[i]):
-            drop(i)  # "الرئيسية / أخبار / سوريا": the site's path to the page
+        if _is_breadcrumb(line, words[i]) or (words[i] <= 10 and _WIDGET_RE.match(line)):
+            # "الرئيسية / أخبار / سوريا", "إعداد: فريق التحرير", "#سوريا #حلب", "التعليقات (0)"
+            drop(i)
             continue
         iso = _date_line(line)
+        if not iso and "|" in line and words[i] <= 14:
+            # "المدن - عرب وعالم | الجمعة 2024/12/06": the site, its section and the date on one line
+            segs = [x.strip() for x in line.split("|")]
+            dated = [d for d in map(_date_line, segs) if d]
+            if dated and all(_date_line(x) or len(x.split()) <= 5 for x in segs):
+                iso = dated[0]
         if iso:
             drop(i)
             if _UPDATE_RE.search(line):
@@ -474,6 +525,9 @@ def clean(text: str, title: str | None = None) -> Cleaned:
             continue
         if words[i] <= 20 and folded.startswith(fur.prefixes):
             drop(i)
+            continue
+        if words[i] <= 6 and not _AR_LETTER_RE.search(line):
+            drop(i)  # a short line with no Arabic letter (dates are read above): "English", "list 1 of 4"
             continue
         if _is_caption(line, words[i], fur.credits, i < first_long):
             drop(i)
@@ -498,6 +552,12 @@ def clean(text: str, title: str | None = None) -> Cleaned:
                 break
     elif body:
         i = body[0]
+        # a section label above the title ("أخبار سوريا", then the title in its own block)
+        while words[i] <= 2 and len(body) > 1 and 3 <= words[body[1]] < 20 and block[body[1]] != block[i] \
+                and not lines[body[1]].endswith(_TITLE_BAD_END):
+            drop(i)
+            body = body[1:]
+            i = body[0]
         nxt = i + 1
         if (words[i] < 20 and not lines[i].endswith(_TITLE_BAD_END) and not _BULLET_RE.match(lines[i])
                 and nxt < n and (kind[nxt] in (_BLANK, _REMOVED, _SUMMARY) or not has_blank)):

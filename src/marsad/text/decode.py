@@ -317,7 +317,7 @@ _BLOCK_TAGS = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "thead", "tr", "td", "th", "pre",
     "address", "center", "hr", "details", "summary", "body",
 })
-_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " || ")
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " || ", " • ", " · ")
 _WS_RE = re.compile(r"[\s\u00a0]+")
 _MANY_NL_RE = re.compile(r"\n{3,}")
 
