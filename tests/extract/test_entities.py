@@ -280,3 +280,10 @@ def test_a_generic_noun_after_a_speech_verb_names_the_source_told_before() -> No
     srcs = [m for m in doc.mentions if m.kind == "source"]
     back = [m for m in srcs if m.info.get("resolved_by") == "back-reference"]
     assert back and back[0].text == "الشبكة" and back[0].ref == srcs[0].ref
+
+
+def test_a_short_village_name_after_a_proclitic_needs_a_place_word(ocha) -> None:
+    # "فرقه" (its team) is not ف + the village رقه, but "وحلب" is و + Aleppo
+    doc = analyze("وقالت فرقه الإسعاف إن القصف طال إدلب وحلب.", published="2016-12-13")
+    places = [m.name_en for m in doc.mentions if m.kind == "place"]
+    assert "Aleppo" in places and not any("Raqqa" in p or p == "Rakka" for p in places)

@@ -262,7 +262,9 @@ class _Context:
                 continue  # "القنوات" is not the village قنوات (but "منطقة المفكر" is مفكر)
             key = h.key
             anchor = self._anchor_admin1(h)
-            if key in self.res.common_words or len(key) <= 2:
+            # (a short name after a proclitic is most often a word: "فرقه" is not ف + the village رقه)
+            if key in self.res.common_words or len(key) <= 2 or (
+                    len(key) <= 3 and h.prefix and (h.prefix.endswith("ف") or not self._strong(h, ps))):
                 if not has_type and not (in_list and typed_list):
                     continue
             elif not self._strong(h, ps):
