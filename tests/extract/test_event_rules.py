@@ -333,3 +333,11 @@ def test_received_reports_of_killings_is_not_a_drop_and_the_killing_stands(ocha)
                  "داخل منازلهم في أحياء بستان القصر والكلاسة.", "2016-12-13")
     assert evs and all(e.sub_event_type == "Attack" and e.actor1 == "Military Forces of Syria" for e in evs)
     assert sum(e.fatalities for e in evs) == 82
+
+
+def test_the_subject_right_before_a_verb_beats_an_actor_far_after_it() -> None:
+    evs = events("وقال القائد إن الثوار انسحبوا، الأحد، من مدينة كفرنبل، بعد شن طيران النظام الحربي أكثر من 120 غارة جوية.",
+                 "2015-08-03")
+    by_type = {e.sub_event_type: e.actor1 for e in evs}
+    assert by_type.get("Non-violent transfer of territory") == "Syrian opposition factions"
+    assert by_type.get("Air/drone strike", "").startswith("Military Forces of Syria")

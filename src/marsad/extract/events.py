@@ -394,10 +394,17 @@ class _Coder:
                     c.clause_end = comma
             c.clause_start = cs
             if i > 0 and merged[i - 1].trigger.end > cs:
-                c.before = (c.trigger.word_start, c.trigger.word_start)  # taken by the previous trigger
+                # what stands before belongs to the previous trigger, but for the words after its
+                # segment ("انسحبوا ... من تل أعور، بعد شن طيران النظام أكثر من 120 غارة")
+                prev_end = max(merged[i - 1].seg[1], merged[i - 1].trigger.end)
+                start = prev_end if self._actors_between(prev_end, c.trigger.word_start) else c.trigger.word_start
+                c.before = (start, c.trigger.word_start)
             else:
                 c.before = (max(cs, c.trigger.word_start - _WINDOW_BEFORE), c.trigger.word_start)
         return merged
+
+    def _actors_between(self, s: int, e: int) -> bool:
+        return s < e and bool(self._actors_in((s, e)))
 
     def _in_list_of_nouns(self, h: Hit) -> bool:
         """A verbal noun joined by و to another verbal noun right before or after it."""
@@ -836,7 +843,11 @@ class _Coder:
                 or (m is after[0] and m.nspan[0] - seg_s <= 16 and not self._lam_prefixed(m)
                     and (self._after_member_word(m) or not self._is_target(m, False)))
                 or (m is after[0] and t.id in _UNIT_SUBJECT_TRIGGERS and self._unit_of(m, seg_s)))]
-            if cand and cand[0].nspan[0] - seg_s <= 40:
+            pre_adj = [m for m in before if tw - m.nspan[1] <= 2 and not self._is_target(m, True, subject=True)]
+            if pre_adj and not (cand and cand[0].nspan[0] - seg_s <= 2):
+                # "إن الثوار انسحبوا ... بعد شن طيران النظام": the subject right before the verb
+                actor1 = self._head_of([m for m in before if not self._is_target(m, True, subject=True)])
+            elif cand and cand[0].nspan[0] - seg_s <= 40:
                 actor1 = cand[0]
             else:
                 pre = [m for m in before if not self._is_target(m, True, subject=True)]
@@ -888,6 +899,13 @@ class _Coder:
             if other is not None:
                 dead_side = next((m for m in in_sentence if m.nspan in victims and m.ref != other.ref), None)
                 actor1, actor2 = other, dead_side if dead_side is not None else (actor2 if actor2 is not other else None)
+        if actor1 is None and not verb and bs == be:
+            # "انسحبوا ... بعد شن طيران النظام أكثر من 120 غارة": the agent just before the noun,
+            # inside the previous trigger's segment
+            near = [m for m in in_sentence if 0 <= tw - m.nspan[1] <= 60 and m.nspan[0] >= c.clause_start
+                    and m.nspan not in speakers and m.nspan not in victims and not self._is_target(m, False)]
+            if near:
+                actor1 = near[-1]
         if actor1 is None and self.sentence_agent is not None and self.sentence_agent[0] == c.sent:
             # the agent of an earlier clause of the sentence ("لكنها انسحبت", "وأخلت")
             actor1 = self.sentence_agent[1]
