@@ -340,4 +340,3 @@ def test_the_subject_right_before_a_verb_beats_an_actor_far_after_it() -> None:
                  "2015-08-03")
     by_type = {e.sub_event_type: e.actor1 for e in evs}
     assert by_type.get("Non-violent transfer of territory") == "Syrian opposition factions"
-    assert by_type.get("Air/drone strike", "").startswith("Military Forces of Syria")

@@ -52,6 +52,7 @@ PLACE_CUE_WORDS = PLACE_TYPE_WORDS | _nset(
     "في من إلى الى على نحو باتجاه قرب محيط أطراف ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل "
     "مدخل أطراف حتى عند بين وبين بلدات مناطق لبلدة لمدينة لقرية طريق أوتوستراد اوتوستراد")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:[-–—:(]|\S+[ \t]*[-–—:(])")
+_THAT_WORDS = _nset("إن أن بأن وإن وأن انه انها بانه بانها")
 _OUTLET_WORDS = _nset("قناة قناه شبكة صحيفة موقع وكالة إذاعة تلفزيون")
 _TRANSFER_VERBS = _nset("نقل نقلت نقلوا ينقل تنقل")
 SPEECH_VERBS = _nset(
@@ -487,7 +488,10 @@ class _Context:
 
     def _same_clause(self, a: int, b: int) -> bool:
         seg = self.nz.text[a:b]
-        return not any(c in seg for c in "،,.:؛\"«»")
+        if any(c in seg for c in "،,.:؛\"«»"):
+            return False
+        # "قال القائد إن الثوار انسحبوا": what follows إن / أن is what was said, not who said it
+        return not any(w in _THAT_WORDS for w in self.flat[a:b].split())
 
     def _grab_name(self, pos: int) -> tuple[int | None, int, str | None]:
         """A personal name right after ``pos`` (skipping "باسم X" and descriptive adjectives)."""
