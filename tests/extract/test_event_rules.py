@@ -340,3 +340,25 @@ def test_the_subject_right_before_a_verb_beats_an_actor_far_after_it() -> None:
                  "2015-08-03")
     by_type = {e.sub_event_type: e.actor1 for e in evs}
     assert by_type.get("Non-violent transfer of territory") == "Syrian opposition factions"
+
+
+@pytest.mark.parametrize("text", [
+    "إلى ذلك، قصفت قوات النظام مدينة داريا بالبراميل المتفجرة.",
+    "وفي غضون ذلك، اندلعت اشتباكات عنيفة بين قوات النظام والفصائل في مدينة حلب.",
+])
+def test_a_connective_with_dhalik_does_not_block_the_next_deed(text: str) -> None:
+    assert len(events(text, "2016-05-10")) == 1
+
+
+def test_a_breakdown_by_place_gives_each_place_its_count(ocha) -> None:
+    evs = events("قتل سبعة مدنيين، ثلاثة في مدينة إدلب وأربعة في خان شيخون.", "2016-05-10")
+    assert sorted((e.location, e.fatalities) for e in evs) == [("Idleb", 3), ("Khan Shaykun", 4)]
+
+
+def test_a_quarter_of_another_city_falls_back_to_the_city_named() -> None:
+    evs = events("قتل مدنيان في قصف على حي الحميدية في مدينة دير الزور.", "2016-05-10")
+    assert [(e.location, e.admin1) for e in evs] == [("Deir-ez-Zor", "Deir-ez-Zor")]
+
+
+def test_a_toll_over_scattered_parts_of_the_country_is_not_an_event() -> None:
+    assert events("قتل 47 شخصا في أنحاء متفرقة من سوريا، معظمهم في حمص وإدلب.", "2016-05-10") == []

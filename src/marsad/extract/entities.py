@@ -52,6 +52,7 @@ PLACE_CUE_WORDS = PLACE_TYPE_WORDS | _nset(
     "في من إلى الى على نحو باتجاه قرب محيط أطراف ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل "
     "مدخل أطراف حتى عند بين وبين بلدات مناطق لبلدة لمدينة لقرية طريق أوتوستراد اوتوستراد")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:[-–—:(]|\S+[ \t]*[-–—:(])")
+_QUARTER_WORDS = _nset("حي حيي أحياء بحي وحي")
 _THAT_WORDS = _nset("إن أن بأن وإن وأن انه انها بانه بانها")
 _OUTLET_WORDS = _nset("قناة قناه شبكة صحيفة موقع وكالة إذاعة تلفزيون")
 _TRANSFER_VERBS = _nset("نقل نقلت نقلوا ينقل تنقل")
@@ -301,6 +302,9 @@ class _Context:
                     best, how, best_score = p, why, score
             if best is None:
                 continue
+            if best.kind == "neighbourhood" and (prev1 in _QUARTER_WORDS or key.split()[0] in _QUARTER_WORDS) \
+                    and anchor is not None and best.admin1 != anchor:
+                continue  # "حي الحميدية في مدينة دير الزور": a quarter of that city the gazetteer lacks
             if len(ps) == 1:
                 how = "unique"
             resolved.append((h, best, how))

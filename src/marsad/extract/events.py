@@ -78,6 +78,8 @@ _UNIT_WORDS = frozenset(norm(w) for w in (
     "دورية دوريات قوة وحدة وحدات مجموعة مجموعات خلية خلايا كتيبة سرية مفرزة عناصر عنصر مقاتلو مقاتلون "
     "حاجز طائرة طائرات مروحية مدفعية دبابة").split())
 _ARREST_WORD = norm("القبض")
+_PLACE_TYPES_FLAT = frozenset(norm(w) for w in "مدينة بلدة قرية حي منطقة مخيم ومدينة وبلدة وقرية بمدينة ببلدة بقرية".split())
+COUNTS = ("cardinal", "at_least", "approx", "dual")
 _RECORD_WORDS = frozenset(norm(w) for w in (
     "الأولى الأول أعنف الأعنف أكبر الأكبر أشد الأشد أوسع الأوسع أخطر الأخطر أعلى الأعلى أكثر الأكثر "
     "أدمى الأدمى أطول").split())
@@ -567,6 +569,9 @@ class _Coder:
         share = [fat // max(1, len(places))] * max(1, len(places))
         if places:
             share[0] += fat - sum(share)
+            local = self._local_counts(places) if len(places) > 1 else None
+            if local is not None:
+                share = local  # "قتل سبعة، ثلاثة في إدلب وأربعة في خان شيخون": each place its own count
         evid_s, evid_e = self.nz.span(c.sent[0], c.sent[1])
         for k, pl in enumerate(places or [None]):
             ev = Event(event_type=etype, sub_event_type=stype, disorder_type=DISORDER.get(etype, ""))
@@ -622,8 +627,9 @@ class _Coder:
         if "س" in h.prefix and c.tdef.pos == "verb":
             return True  # future: سيقصف
         prev1 = self.flat[max(c.sent[0], h.word_start - 12):h.word_start].split()[-1:]
-        if prev1 and prev1[0] in _DEMONSTRATIVES:
-            return True  # "هذه الاشتباكات": refers back to an event already told
+        if prev1 and prev1[0] in _DEMONSTRATIVES and (c.tdef.pos != "verb" or h.prefix.endswith("ال")) \
+                and "،" not in self.nz.text[max(c.sent[0], h.word_start - 12):h.word_start]:
+            return True  # "هذه الاشتباكات": refers back to an event told (not "إلى ذلك، قصفت")
         if h.prefix in _PURPOSE_PREFIXES and (c.tdef.pos != "verb" or not h.key.startswith(("ي", "ت", "ن"))):
             clause_words = self.flat[max(c.sent[0], h.word_start - 160):h.word_start].split()
             if not any(w in _UNDERGO or w.lstrip("و") in _UNDERGO for w in clause_words):
@@ -1297,6 +1303,24 @@ class _Coder:
                 if nxt and (nxt[0] in ("جميع", "كل") or nxt[:2] in (["من", "في"], ["من", "كان"], ["من", "كانوا"])):
                     return 10
         return total
+
+    def _local_counts(self, places: list[Mention]) -> list[int] | None:
+        """The count written right before each place ("ثلاثة في مدينة إدلب وأربعة في خان شيخون"), when
+        every place has one."""
+        out = []
+        for pl in places:
+            ws = self.flat.rfind(" ", 0, pl.nspan[0]) + 1
+            head = self.flat[max(0, ws - 30):ws].split()
+            while head and head[-1] in _PLACE_TYPES_FLAT:
+                head.pop()
+            if len(head) < 2 or head[-1] != "في":
+                return None
+            end = ws - len(" ".join(head[-1:])) - 1
+            n = next((n for s, e, n in self.numbers if abs(e - end) <= 2 and n.value and n.kind in COUNTS), None)
+            if n is None:
+                return None
+            out.append(int(n.value))
+        return out
 
     def _singular_people(self, pos: int) -> tuple[int, int]:
         """How many singular person nouns joined by و stand right after ``pos`` ("امرأة وطفلها": 2),
