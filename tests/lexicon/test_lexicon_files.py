@@ -240,4 +240,7 @@ def test_forces_file_has_both_genders_of_nouns() -> None:
 
 def test_nationality_names_agree_in_gender_and_take_the_article_on_every_word() -> None:
     names = nationality_names(["تركي"], {"masculine": ["قصف مدفعي"], "feminine": ["غارات"]})
-    assert set(names) == {"قصف مدفعي تركي", "القصف المدفعي التركي", "غارات تركية", "الغارات التركية"}
+    assert {"قصف مدفعي تركي", "القصف المدفعي التركي", "غارات تركية", "الغارات التركية"} <= set(names)
+    assert "قصف تركي" not in names
+    duals = nationality_names(["تركي"], {"feminine": ["طائرة"]})
+    assert {"طائرتان تركيتان", "طائرتين تركيتين"} <= set(duals)

@@ -121,6 +121,11 @@ def nationality_names(adjectives: list[str], nouns: dict[str, list[str]]) -> lis
             for noun in nouns.get(gender) or []:
                 out.append(f"{noun} {form}")
                 out.append(f"{_definite(noun)} {_definite(form)}")
+        for noun in nouns.get("feminine") or []:
+            if " " not in noun and noun.endswith("ة"):
+                # the dual: "مدمرتان أمريكيتان", "طائرتين تركيتين"
+                for n_end, a_end in (("تان", "تان"), ("تين", "تين")):
+                    out.append(f"{noun[:-1]}{n_end} {adj}{a_end}")
     return out
 
 
