@@ -40,6 +40,9 @@ eval: install
 	MARSAD_DATA_DIR=$(EVALDATA) $(BIN)/marsad gazetteer import ocha $(SHARED)/data/ocha-syria
 	MARSAD_DATA_DIR=$(EVALDATA) $(BIN)/marsad eval --articles $(SHARED)/eval/seeds.articles.jsonl --gold $(SHARED)/eval/seeds.gold.jsonl
 	MARSAD_DATA_DIR=$(EVALDATA) $(BIN)/marsad eval --articles $(SHARED)/eval/dev.articles.jsonl --gold $(SHARED)/eval/dev.gold.jsonl
+	for s in sentences reports voices roundups; do \
+	  MARSAD_DATA_DIR=$(EVALDATA) $(BIN)/marsad eval --articles tests/fixtures/heldout/$$s.articles.jsonl \
+	    --gold tests/fixtures/heldout/$$s.gold.jsonl | head -12; done
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info $(EVALDATA)
