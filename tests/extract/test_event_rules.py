@@ -362,3 +362,13 @@ def test_a_quarter_of_another_city_falls_back_to_the_city_named() -> None:
 
 def test_a_toll_over_scattered_parts_of_the_country_is_not_an_event() -> None:
     assert events("قتل 47 شخصا في أنحاء متفرقة من سوريا، معظمهم في حمص وإدلب.", "2016-05-10") == []
+
+
+def test_a_fire_noun_with_a_hedged_nationality_is_that_countrys() -> None:
+    evs = events("قتل خمسة مدنيين في غارات جوية يعتقد أنها روسية على مدينة أريحا.", "2016-05-10")
+    assert [e.actor1 for e in evs] == ["Military Forces of Russia"]
+
+
+def test_withdrawing_at_the_end_of_a_raid_is_not_a_transfer_of_territory() -> None:
+    evs = events("توغلت قوة إسرائيلية في بلدة جباتا الخشب واعتقلت شابين قبل أن تنسحب باتجاه الجولان.", "2025-03-10")
+    assert "Non-violent transfer of territory" not in [e.sub_event_type for e in evs]

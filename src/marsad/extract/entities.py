@@ -82,6 +82,10 @@ _ANAPHORA_RE = re.compile(r"(?<!\S)(?:[وف]?[بلك]?)(?:ال|ل)(مدينه|ب
 
 # "طائرات حربية يُرجّح أنها إسرائيلية": an unnamed force given a likely nationality
 _HEDGED_NATION_RE = re.compile(r"[^\S\n]+(?:يعتقد|يرجح|يشتبه|رجح)[^\S\n]+ب?ان(?:ها|ه|هم)[^\S\n]+(\w+)")
+_HEDGED_FIRE_RE = re.compile(
+    r"(?<!\S)(?:ال)?(?:غارات|غاره|ضربات|ضربه|قصف|طايرات|طايره|صواريخ|مقاتلات|مسيرات|مسيره)"
+    r"(?: (?:ال)?(?:جويه|حربيه|جوي|صاروخي|مسيره))?"
+    r" (?:يعتقد|يرجح|يشتبه|رجح) ب?ان(?:ها|ه|هم) (\w+)")
 _NATION_FORCES = {norm(k): v for ks, v in (
     ("إسرائيلية إسرائيلي إسرائيليه", "israel_forces"), ("روسية روسي", "russia_forces"),
     ("تركية تركي", "turkey_forces"), ("أمريكية أميركية أمريكي أميركي", "us_forces"),
@@ -429,6 +433,16 @@ class _Context:
             if hedged and (nation := _NATION_FORCES.get(hedged.group(1))) in lex.actors:
                 a = nation  # "طائرات حربية يرجح أنها إسرائيلية"
             self._actor_mention(h, a, ambiguous=True)
+        # "غارات يرجح أنها روسية": a fire noun given a likely nationality is that country's
+        if "يرجح" in self.flat or "يعتقد" in self.flat or "يشتبه" in self.flat:
+            for m in _HEDGED_FIRE_RE.finditer(self.flat):
+                nation = _NATION_FORCES.get(m.group(1))
+                if nation in lex.actors and not self._taken_at(m.start()) and not any(
+                        x.kind == "actor" and x.nspan[0] < m.end() and m.start() < x.nspan[1] for x in self.doc.mentions):
+                    a = lex.actors[nation]
+                    info = {"inter": a.inter, "side": a.side, "country": a.country, "assoc_of": a.assoc_of,
+                            "actor_kind": a.kind, "ambiguous": True}
+                    self.mention("actor", m.start(), m.end(), a.id, a.name_en, info)
 
     def _pick_actor(self, ids: list[str]) -> str | None:
         lex = self.res.lexicon

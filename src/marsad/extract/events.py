@@ -640,6 +640,8 @@ class _Coder:
         prev = self.flat[max(c.sent[0], h.word_start - 25):h.word_start].split()[-2:]
         if any(w in _NEGATION_NEAR for w in prev) and not any(w in _STILL for w in prev):
             return True
+        if c.tdef.id == "withdraw" and prev in (["قبل", "ان"], ["ثم"]) and self._has_trigger_before(c):
+            return True  # "توغلت قوة إسرائيلية في القرية ... قبل أن تنسحب": the end of the raid told first
         if prev[-1:] in (["انتقاما"], ["ثارا"]):
             return True
         resp = [m.end() for m in _RESPONSE_RE.finditer(self.flat, max(c.sent[0], h.word_start - 40), h.word_start)]
@@ -700,6 +702,15 @@ class _Coder:
                 d = None
             if d is not None and (self.doc.published - d).days > _LONG_AGO_DAYS:
                 return True
+        return False
+
+    def _has_trigger_before(self, c: _Cand) -> bool:
+        """Another typed trigger earlier in the sentence."""
+        for h in self.triggers:
+            if c.sent[0] <= h.start < c.trigger.word_start:
+                t = self._tdef(h)
+                if t is not None and t.event_type is not None and not t.non_event:
+                    return True
         return False
 
     def _accused_past(self, start: int, year_pos: int) -> bool:
