@@ -231,7 +231,7 @@ def test_brigade_rank_is_ambiguous() -> None:
 
 def test_forces_file_has_both_genders_of_nouns() -> None:
     data = _load("forces.yaml")
-    assert set(data) == {"masculine", "feminine"}
+    assert set(data) == {"masculine", "feminine", "people"}
     for gender, nouns in data.items():
         assert isinstance(nouns, list) and nouns, gender
         for n in nouns:

@@ -121,6 +121,9 @@ def nationality_names(adjectives: list[str], nouns: dict[str, list[str]]) -> lis
             for noun in nouns.get(gender) or []:
                 out.append(f"{noun} {form}")
                 out.append(f"{_definite(noun)} {_definite(form)}")
+        for noun in nouns.get("people") or []:
+            # a soldier of that country: "جندي تركي", "الجندي التركي", "جنديا تركيا"
+            out += [f"{noun} {adj}", f"{_definite(noun)} {_definite(adj)}", f"{noun}ا {adj}ا"]
         for noun in nouns.get("feminine") or []:
             if " " not in noun and noun.endswith("ة"):
                 # the dual: "مدمرتان أمريكيتان", "طائرتين تركيتين"
