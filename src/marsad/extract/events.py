@@ -71,7 +71,7 @@ _BREAK_RE = re.compile(r"(?<!\S)(?:و?(?:فيما|بينما|كما|كذلك|ت�
 _TARGET_WORDS = frozenset(norm(w) for w in (
     "على ضد مواقع موقع تجمعات تجمع تجمعا حواجز حاجز مقرات مقر مقار نقاط نقطة تمركزات عناصر مقاتلي مسلحي "
     "صفوف آليات آلية سيارة سيارات رتل أرتال دورية معاقل مناطق ثكنة قاعدة مطار لمواقع لتجمعات بمواقع "
-    "التابعة التابع تابعة تابع").split())
+    "التابعة التابع تابعة تابع عاصمة العاصمة المفترضة معقل الخاضعة الخاضع").split())
 # a unit of a force standing for it as subject; only after verbs read actively ("استهدفت دورية
 # لقوات النظام" is as often passive: the patrol was hit)
 _UNIT_WORDS = frozenset(norm(w) for w in (
