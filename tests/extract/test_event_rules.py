@@ -372,3 +372,12 @@ def test_a_fire_noun_with_a_hedged_nationality_is_that_countrys() -> None:
 def test_withdrawing_at_the_end_of_a_raid_is_not_a_transfer_of_territory() -> None:
     evs = events("توغلت قوة إسرائيلية في بلدة جباتا الخشب واعتقلت شابين قبل أن تنسحب باتجاه الجولان.", "2025-03-10")
     assert "Non-violent transfer of territory" not in [e.sub_event_type for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "ودعا ناشطون الأهالي للتظاهر في مدينة درعا يوم الجمعة.",
+    "وقال وجهاء البلدة إنهم يرفضون التهجير من مدينة داريا.",
+    "وقدم المفاوض مقترحا لتسوية أوضاع المسلحين في مدينة داريا.",
+])
+def test_calls_refusals_and_proposals_are_not_events(text: str) -> None:
+    assert events(text, "2016-05-10") == []

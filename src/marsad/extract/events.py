@@ -630,7 +630,8 @@ class _Coder:
         if prev1 and prev1[0] in _DEMONSTRATIVES and (c.tdef.pos != "verb" or h.prefix.endswith("ال")) \
                 and "،" not in self.nz.text[max(c.sent[0], h.word_start - 12):h.word_start]:
             return True  # "هذه الاشتباكات": refers back to an event told (not "إلى ذلك، قصفت")
-        if h.prefix in _PURPOSE_PREFIXES and (c.tdef.pos != "verb" or not h.key.startswith(("ي", "ت", "ن"))):
+        if h.prefix in _PURPOSE_PREFIXES and (c.tdef.pos != "verb" or not h.key.startswith(("ي", "ت", "ن"))
+                                              or h.prefix.endswith("لل")):  # "للتظاهر": ل + the masdar
             clause_words = self.flat[max(c.sent[0], h.word_start - 160):h.word_start].split()
             if not any(w in _UNDERGO or w.lstrip("و") in _UNDERGO for w in clause_words):
                 return True  # "لاغتيال", "لسرقة": a purpose, not a deed ("تعرضت ... لقصف" is one)
