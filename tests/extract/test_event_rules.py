@@ -381,3 +381,8 @@ def test_withdrawing_at_the_end_of_a_raid_is_not_a_transfer_of_territory() -> No
 ])
 def test_calls_refusals_and_proposals_are_not_events(text: str) -> None:
     assert events(text, "2016-05-10") == []
+
+
+def test_a_toll_broken_down_by_town_after_minhum_is_one_event_per_town(ocha) -> None:
+    evs = events("قتل 12 مدنيا في قصف جوي على ريف إدلب، منهم خمسة في سراقب وأربعة في أريحا وثلاثة في بنش.", "2016-05-10")
+    assert sorted(e.fatalities for e in evs) == [3, 4, 5] and len({e.location for e in evs}) == 3

@@ -1199,6 +1199,11 @@ class _Coder:
             if any(x.ref == m.ref for x in chosen):
                 continue
             chosen.append(m)
+        if len(chosen) == 1 and primary.info.get("kind") in ("governorate", "region"):
+            # "قتل 12 في قصف على ريف إدلب، منهم خمسة في سراقب وأربعة في أريحا": the breakdown's places
+            parts = [m for m, _r in usable[1:] if self._contains(primary, m)]
+            if len(parts) >= 2 and self._local_counts(parts) is not None:
+                return parts, near
         return chosen, near
 
     def _coordinated(self, a: Mention, b: Mention) -> bool:
