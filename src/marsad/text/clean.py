@@ -298,12 +298,13 @@ _WIDGET_RE = re.compile(
     r"|\((?:[^()]{2,40}[،,]\s*)*[^()]{2,40}\)"
     r")$")
 _CRUMB_SEP_RE = re.compile(r"\s[/>»›|]\s|\s?[»›]\s?")
+_CRUMB_CHAR_RE = re.compile("[/>»›|]")
 _CRUMB_HOME = ("الرئيسية", "الصفحة الرئيسية", "الرئيسيه", "Home", "home")
 
 
 def _is_breadcrumb(line: str, n_words: int) -> bool:
     """A site's path to the page: "الرئيسية / أخبار / سوريا", "أخبار » سوريا » حلب"."""
-    if n_words > 12 or line.endswith(_FINAL_PUNCT):
+    if n_words > 12 or line.endswith(_FINAL_PUNCT) or not _CRUMB_CHAR_RE.search(line):
         return False
     parts = _CRUMB_SEP_RE.split(line)
     if len(parts) < 2 or any(len(p.split()) > 3 or not p.strip() for p in parts):
@@ -399,24 +400,19 @@ def _drop_menus(lines: list[str], kind: list[int], words: list[int], first_long:
     """Menus copied with the page: three or more lines in a row of one to three words each, no
     sentence among them, above the first paragraph or below the last ("أخبار", "سياسة", "اقتصاد")."""
     n = len(lines)
-    last_long = max((i for i in range(n) if words[i] >= 25), default=-1)
-
-    def short(i: int) -> bool:
-        return kind[i] == _BODY and 1 <= words[i] <= 3 and not lines[i].endswith(_FINAL_PUNCT)
-
-    i = 0
-    while i < n:
-        if not short(i) or (first_long <= i <= last_long):
-            i += 1
-            continue
-        j = i
-        while j < n and short(j):
-            j += 1
-        if j - i >= 3:
-            for k in range(i, j):
-                kind[k] = _REMOVED
-                removed.append(lines[k])
-        i = max(j, i + 1)
+    last_long = next((i for i in range(n - 1, -1, -1) if words[i] >= 25), -1)
+    # only the head (before the first paragraph) and the tail (after the last) are looked at
+    for lo, hi in ((0, min(first_long, n)), (max(last_long + 1, first_long + 1), n)):
+        run: list[int] = []
+        for i in range(lo, hi + 1):
+            if i < hi and kind[i] == _BODY and 1 <= words[i] <= 3 and not lines[i].endswith(_FINAL_PUNCT):
+                run.append(i)
+                continue
+            if len(run) >= 3:
+                for k in run:
+                    kind[k] = _REMOVED
+                    removed.append(lines[k])
+            run = []
 
 
 def clean(text: str, title: str | None = None) -> Cleaned:
@@ -430,7 +426,8 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     lines = _tidy(text, removed)
     n = len(lines)
     kind = [_BODY if x else _BLANK for x in lines]
-    words = [len(x.split()) for x in lines]
+    # (after _tidy, one space stands between words: counting spaces is splitting without the lists)
+    words = [x.count(" ") + 1 if x else 0 for x in lines]
 
     # Blocks: runs of lines between blank lines; a text with no blank lines has one line a block.
     nonblank = [i for i in range(n) if kind[i] != _BLANK]
