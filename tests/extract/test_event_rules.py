@@ -386,3 +386,8 @@ def test_calls_refusals_and_proposals_are_not_events(text: str) -> None:
 def test_a_toll_broken_down_by_town_after_minhum_is_one_event_per_town(ocha) -> None:
     evs = events("قتل 12 مدنيا في قصف جوي على ريف إدلب، منهم خمسة في سراقب وأربعة في أريحا وثلاثة في بنش.", "2016-05-10")
     assert sorted(e.fatalities for e in evs) == [3, 4, 5] and len({e.location for e in evs}) == 3
+
+
+def test_a_hedge_on_who_struck_right_after_the_noun_does_not_block_it() -> None:
+    evs = events("وقال المرصد إن غارات يرجح أنها روسية استهدفت أمس مدينة تلبيسة في ريف حمص الشمالي.", "2015-10-05")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Air/drone strike", "Military Forces of Russia")]

@@ -693,8 +693,9 @@ class _Coder:
         for x in self.cues.get("modality", []):
             # (a verb: "الغارات تهدف"; not the content of an agreement, "اتفاق لوقف إطلاق النار")
             if h.end <= x.start <= h.end + 2 + sum(len(w) + 1 for w in nxt[:1]) and c.tdef.pos != "verb" \
-                    and x.key.startswith(("ت", "ي")):
-                return True
+                    and x.key.startswith(("ت", "ي")) \
+                    and self.flat[x.end:x.end + 8].split()[:1] not in [[w] for w in _HEDGE_OBJECTS]:
+                return True  # (but "غارات يرجح أنها روسية" hedges who struck, not whether)
         dm, _ = self._date(c)
         if dm is not None and dm.date and self.doc.published is not None:
             try:
