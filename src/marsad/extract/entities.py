@@ -52,7 +52,8 @@ PLACE_CUE_WORDS = PLACE_TYPE_WORDS | _nset(
     "في من إلى الى على نحو باتجاه قرب محيط أطراف ريف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل "
     "مدخل أطراف حتى عند بين وبين بلدات مناطق لبلدة لمدينة لقرية طريق أوتوستراد اوتوستراد")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:[-–—:(]|\S+[ \t]*[-–—:(])")
-_ROAD_WORDS = _nset("طريق الطريق طريقي اوتوستراد أوتوستراد الاوتوستراد الأوتوستراد تقاطع")
+# words of a road whose named ends are reference points, not the place of a deed (events.py too)
+ROAD_WORDS = _nset("طريق الطريق طريقي اوتوستراد أوتوستراد الاوتوستراد الأوتوستراد الواصل الرابط تقاطع")
 _QUARTER_WORDS = _nset("حي حيي أحياء بحي وحي")
 _THAT_WORDS = _nset("إن أن بأن وإن وأن انه انها بانه بانها")
 _OUTLET_WORDS = _nset("قناة قناه شبكة صحيفة موقع وكالة إذاعة تلفزيون")
@@ -363,7 +364,7 @@ class _Context:
             if other is h:
                 continue
             if 0 < start - h.end <= 45:
-                if any(w in _ROAD_WORDS for w in self.flat[h.end:start].split()):
+                if any(w in ROAD_WORDS for w in self.flat[h.end:start].split()):
                     continue  # "سراقب عند تقاطع طريقي حلب - دمشق": the ends of a road hold no town
                 return admin1
             if 0 < h.word_start - end <= 25:

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from marsad.extract.entities import resources
+from marsad.extract.entities import ROAD_WORDS, resources
 from marsad.lexicon import Trigger
 from marsad.lexicon.matcher import Hit
 from marsad.model import DateMention, Document, Event, Mention
@@ -99,7 +99,6 @@ _STRONG_AGENT_WORDS = _AGENT_WORDS - {"من"}  # "عنصرين من قوات ا�
 _DIRECTION = frozenset(norm(w) for w in "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط شمالا جنوبا شرقا غربا".split())
 _SEAT_WORDS = frozenset(norm(w) for w in "مقره ومقره مقرها ومقرها مقرهم ومقرهم يتخذ تتخذ ومركزه مركزه ومركزها".split())
 _CENTRE = norm("وسط")
-_ROAD_WORDS = frozenset(norm(w) for w in "طريق الطريق اوتوستراد أوتوستراد الاوتوستراد الأوتوستراد طريقي الواصل الرابط".split())
 _DEST_ALWAYS = frozenset(norm(w) for w in "باتجاه نحو اتجاه صوب".split())
 _NEAR = frozenset(norm(w) for w in "محيط قرب أطراف بالقرب مشارف ضواحي أرياف ريف بمحيط".split())
 _DEST = frozenset(norm(w) for w in "باتجاه نحو إلى الى اتجاه صوب لتعزيز".split())
@@ -1135,7 +1134,7 @@ class _Coder:
         prev2 = prev[-2:]
         if any(w in _DIRECTION and w != _CENTRE for w in prev2):
             return "ref"  # "شمال مدينة حمص" is outside it, but "وسط مدينة الباب" is in it
-        if any(w in _ROAD_WORDS for w in prev):
+        if any(w in ROAD_WORDS for w in prev):
             # "على طريق دمشق - السويداء", "الطريق الواصل بين X وY": the ends of a road
             return "ref"
         if any(w in _DEST_ALWAYS for w in prev2) or (displacement and any(w in _DEST for w in prev2)):
