@@ -54,6 +54,7 @@ from marsad.lexicon.matcher import Hit
 from marsad.model import DateMention, Document, Event, Mention
 from marsad.text.dates import resolve_anaphora
 from marsad.text.normalize import norm
+from marsad.text.numbers import COUNT_KINDS
 
 __all__ = ["find_events", "DISORDER"]
 
@@ -79,7 +80,6 @@ _UNIT_WORDS = frozenset(norm(w) for w in (
     "حاجز طائرة طائرات مروحية مدفعية دبابة").split())
 _ARREST_WORD = norm("القبض")
 _PLACE_TYPES_FLAT = frozenset(norm(w) for w in "مدينة بلدة قرية حي منطقة مخيم ومدينة وبلدة وقرية بمدينة ببلدة بقرية".split())
-COUNTS = ("cardinal", "at_least", "approx", "dual")
 _RECORD_WORDS = frozenset(norm(w) for w in (
     "الأولى الأول أعنف الأعنف أكبر الأكبر أشد الأشد أوسع الأوسع أخطر الأخطر أعلى الأعلى أكثر الأكثر "
     "أدمى الأدمى أطول").split())
@@ -1333,7 +1333,7 @@ class _Coder:
             if len(head) < 2 or head[-1] != "في":
                 return None
             end = ws - len(" ".join(head[-1:])) - 1
-            n = next((n for s, e, n in self.numbers if abs(e - end) <= 2 and n.value and n.kind in COUNTS), None)
+            n = next((n for s, e, n in self.numbers if abs(e - end) <= 2 and n.value and n.kind in COUNT_KINDS), None)
             if n is None:
                 return None
             out.append(int(n.value))
